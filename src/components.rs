@@ -1,0 +1,10 @@
+//! The Leptos views. They read the view state from the URL (see [`state`]) and call into
+//! the pure modules for everything else.
+
+pub mod app;
+pub mod axis;
+pub mod detail;
+pub mod event_list;
+pub mod filters;
+pub mod notices;
+pub mod state;

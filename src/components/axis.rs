@@ -1,0 +1,259 @@
+//! The horizontal timeline: era bands, ticks, event marks with non-overlapping labels,
+//! clusters where marks would touch, and span bars. All geometry comes from [`crate::timeline`].
+
+use leptos::prelude::*;
+
+use super::state::{History, ViewContext};
+use crate::data::Catalog;
+use crate::timeline::{layout_marks, layout_spans, Point, Scale};
+use crate::view_state::ViewState;
+
+const WIDTH: f64 = 1000.0;
+const LEFT: f64 = 8.0;
+const RIGHT: f64 = WIDTH - 8.0;
+const LANES: usize = 4;
+const LANE_HEIGHT: f64 = 15.0;
+const TOP: f64 = 22.0;
+const AXIS_Y: f64 = TOP + LANES as f64 * LANE_HEIGHT + 8.0;
+const SPAN_HEIGHT: f64 = 6.0;
+const CHAR_WIDTH: f64 = 5.6;
+const CLUSTER_GAP: f64 = 7.0;
+const MAX_LABEL_CHARS: usize = 24;
+
+/// The years the axis shows: the year range if set, else the selected eras, else everything.
+pub fn axis_domain(state: &ViewState, catalog: &Catalog, horizon: f64) -> (f64, f64) {
+    let full = (catalog.eras[0].start_position(), horizon);
+    let (mut start, mut end) = if state.eras.is_empty() {
+        full
+    } else {
+        state.eras.iter().filter_map(|id| catalog.era(id)).fold((f64::MAX, f64::MIN), |(s, e), (_, era)| {
+            (s.min(era.start_position()), e.max(era.end_position(horizon)))
+        })
+    };
+    if let Some(from) = state.from {
+        start = from as f64;
+    }
+    if let Some(to) = state.to {
+        end = to as f64 + 1.0;
+    }
+    if end <= start {
+        full
+    } else {
+        (start, end)
+    }
+}
+
+fn short(title: &str) -> String {
+    if title.chars().count() > MAX_LABEL_CHARS {
+        format!("{}…", title.chars().take(MAX_LABEL_CHARS - 1).collect::<String>().trim_end())
+    } else {
+        title.to_string()
+    }
+}
+
+/// The timeline axis.
+#[component]
+pub fn Axis() -> impl IntoView {
+    let ctx = expect_context::<ViewContext>();
+    let catalog = ctx.catalog;
+    let horizon = ctx.last_year as f64 + 1.0;
+    // Width by events uses all events, so filtering by category or text does not move the axis.
+    let periods: Vec<(f64, f64, usize)> = catalog
+        .eras
+        .iter()
+        .enumerate()
+        .map(|(i, era)| {
+            (era.start_position(), era.end_position(horizon), catalog.events.iter().filter(|e| e.era == i).count())
+        })
+        .collect();
+    let scale = Memo::new(move |_| {
+        let domain = ctx.state.with(|s| axis_domain(s, catalog, horizon));
+        Scale::new(domain, &periods, LEFT, RIGHT)
+    });
+
+    let select = move |events: Vec<usize>| {
+        let next = ctx.state.with_untracked(|s| {
+            if let [only] = events[..] {
+                let id = &catalog.events[only].id;
+                let again = s.event.as_deref() == Some(id.as_str());
+                s.with_event(if again { None } else { Some(id) })
+            } else {
+                // A cluster zooms to the years it covers.
+                let from = events.iter().map(|&i| catalog.events[i].date.year).min();
+                let to = events.iter().map(|&i| catalog.events[i].date.year).max();
+                s.with_years(from, to, ctx.last_year)
+            }
+        });
+        ctx.go(&next, History::Push);
+    };
+
+    let content = move || {
+        let scale = scale.get();
+        let selected = ctx.state.with(|s| s.event.clone()).and_then(|id| catalog.event_position(&id));
+        let visible = ctx.visible.get();
+        let (d0, d1) = scale.domain();
+
+        let bands = scale
+            .segments
+            .iter()
+            .enumerate()
+            .map(|(i, seg)| {
+                let era = catalog.eras.iter().find(|e| e.start_position() <= seg.y0 && seg.y0 < e.end_position(horizon));
+                let name = era.map(|e| e.name.clone()).unwrap_or_default();
+                let fits = (seg.x1 - seg.x0) > name.chars().count() as f64 * CHAR_WIDTH + 8.0;
+                view! {
+                    <g class=format!("band band-{}", i % 2)>
+                        <rect x=seg.x0 y="0" width=(seg.x1 - seg.x0).max(0.0) height=AXIS_Y + 4.0/>
+                        {fits.then(|| view! { <text class="band-name" x=seg.x0 + 4.0 y="12">{name.clone()}</text> })}
+                        <title>{name}</title>
+                    </g>
+                }
+            })
+            .collect_view();
+
+        let spans: Vec<(usize, f64, f64)> = visible
+            .iter()
+            .map(|&i| &catalog.events[i])
+            .zip(visible.iter())
+            .filter(|(e, _)| e.end.is_some())
+            .map(|(e, &i)| (i, scale.x(e.start_position().max(d0)), scale.x(e.end_position().min(d1))))
+            .collect();
+        let (span_lanes, span_lane_count) = layout_spans(&spans, 3.0);
+        let ticks_y = AXIS_Y + 10.0 + span_lane_count as f64 * (SPAN_HEIGHT + 2.0) + 10.0;
+        let height = ticks_y + 6.0;
+
+        let span_bars = spans
+            .iter()
+            .zip(&span_lanes)
+            .map(|(&(i, x0, x1), &lane)| {
+                let e = &catalog.events[i];
+                let y = AXIS_Y + 8.0 + lane as f64 * (SPAN_HEIGHT + 2.0);
+                view! {
+                    <rect
+                        class=format!("span tone-{}", e.tone.id())
+                        class:selected=selected == Some(i)
+                        x=x0
+                        y=y
+                        width=(x1 - x0).max(3.0)
+                        height=SPAN_HEIGHT
+                        rx="2"
+                        on:click=move |_| select(vec![i])
+                    >
+                        <title>{format!("{} ({})", e.title, e.date_label())}</title>
+                    </rect>
+                }
+            })
+            .collect_view();
+
+        let points: Vec<Point> = visible
+            .iter()
+            .map(|&i| Point { event: i, x: scale.x(catalog.events[i].start_position().max(d0)) })
+            .collect();
+        let marks = layout_marks(&points, CLUSTER_GAP, LANES, CHAR_WIDTH, RIGHT, |events| {
+            if let [only] = events {
+                short(&catalog.events[*only].title)
+            } else {
+                format!("{} events", events.len())
+            }
+        });
+        let mark_views = marks
+            .into_iter()
+            .map(|m| {
+                let is_selected = selected.is_some_and(|s| m.events.contains(&s));
+                let cluster = m.is_cluster();
+                let first = &catalog.events[m.events[0]];
+                let last = &catalog.events[m.events[m.events.len() - 1]];
+                let (label, tooltip, testid) = if cluster {
+                    (
+                        format!("{} events", m.events.len()),
+                        format!("{} events, {}–{}: select to zoom in", m.events.len(), first.date.year, last.date.year),
+                        "axis-cluster".to_string(),
+                    )
+                } else {
+                    (short(&first.title), format!("{} — {}", first.date_label(), first.title), format!("axis-mark-{}", first.id))
+                };
+                let lane_y = m.lane.map(|l| AXIS_Y - 10.0 - l as f64 * LANE_HEIGHT);
+                let events = m.events.clone();
+                let events_key = m.events.clone();
+                let aria_label = tooltip.clone();
+                let class = if cluster { "mark cluster".to_string() } else { format!("mark tone-{}", first.tone.id()) };
+                view! {
+                    <g
+                        class=class
+                        class:selected=is_selected
+                        role="button"
+                        tabindex="0"
+                        aria-label=aria_label
+                        data-testid=testid
+                        on:click=move |_| select(events.clone())
+                        on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                            if ev.key() == "Enter" || ev.key() == " " {
+                                ev.prevent_default();
+                                select(events_key.clone());
+                            }
+                        }
+                    >
+                        <title>{tooltip}</title>
+                        {lane_y.map(|y| view! {
+                            <line class="leader" x1=m.x y1=AXIS_Y x2=m.x y2=y + 3.0/>
+                            <text class="label" x=m.label_start + 3.0 y=y>{label.clone()}</text>
+                        })}
+                        <circle cx=m.x cy=AXIS_Y r=if cluster { 6.0 } else { 4.0 }/>
+                        {cluster.then(|| view! { <text class="count" x=m.x y=AXIS_Y + 3.0>{m.events.len()}</text> })}
+                    </g>
+                }
+            })
+            .collect_view();
+
+        let ticks = scale
+            .ticks(48.0)
+            .into_iter()
+            .map(|(year, x)| view! {
+                <g class="tick">
+                    <line x1=x y1=AXIS_Y x2=x y2=ticks_y - 8.0/>
+                    <text x=x y=ticks_y>{year}</text>
+                </g>
+            })
+            .collect_view();
+
+        view! {
+            <svg
+                class="axis"
+                viewBox=format!("0 0 {WIDTH} {height}")
+                role="group"
+                aria-label=format!("Timeline from {} to {}", d0.floor(), (d1 - 1.0).floor())
+                data-testid="axis"
+            >
+                {bands}
+                <line class="baseline" x1=LEFT y1=AXIS_Y x2=RIGHT y2=AXIS_Y/>
+                {ticks}
+                {span_bars}
+                {mark_views}
+            </svg>
+        }
+    };
+
+    view! {
+        <section class="timeline" aria-label="Timeline">
+            {content}
+            <p class="axis-help">"Dense years get more room; numbered circles group events too close to tell apart — select one to zoom in."</p>
+        </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_domain_follows_years_then_eras() {
+        let c = Catalog::bundled().unwrap();
+        let all = axis_domain(&ViewState::default(), &c, 2027.0);
+        assert_eq!(all, (1453.0, 2027.0));
+        let interwar = ViewState::default().toggle_era("interwar", &c);
+        let (s, e) = axis_domain(&interwar, &c, 2027.0);
+        assert!((1918.8..1918.9).contains(&s) && (1939.6..1939.7).contains(&e), "{s} {e}");
+        let years = interwar.with_years(Some(1920), Some(1930), 2026);
+        assert_eq!(axis_domain(&years, &c, 2027.0), (1920.0, 1931.0));
+    }
+}

@@ -1,0 +1,105 @@
+//! The list of filtered events in date order, in step with the axis.
+
+use leptos::prelude::*;
+use web_sys::{ScrollIntoViewOptions, ScrollLogicalPosition};
+
+use super::state::ViewContext;
+use crate::data::{Catalog, Event, SourceRef};
+
+/// "Seed title, section" or the reference as written.
+pub fn source_label(source: &SourceRef, catalog: &Catalog) -> String {
+    match source {
+        SourceRef::Seed { seed, section } => {
+            let title = catalog.source(seed).map(|s| s.title.as_str()).unwrap_or(seed.as_str());
+            format!("{title} — {section}")
+        }
+        SourceRef::Reference { reference } => reference.clone(),
+    }
+}
+
+/// Scrolls the selected event's list entry into view once the DOM shows it.
+fn scroll_to_event(id: String) {
+    request_animation_frame(move || {
+        if let Some(el) = document().get_element_by_id(&format!("event-{id}")) {
+            let options = ScrollIntoViewOptions::new();
+            options.set_block(ScrollLogicalPosition::Nearest);
+            el.scroll_into_view_with_scroll_into_view_options(&options);
+        }
+    });
+}
+
+/// One entry: date, title, category, tone, summary and sources.
+#[component]
+fn EventItem(
+    /// The event shown.
+    event: &'static Event,
+) -> impl IntoView {
+    let ctx = expect_context::<ViewContext>();
+    let id = event.id.as_str();
+    let selected = move || ctx.state.with(|s| s.event.as_deref() == Some(id));
+    let href = move || ctx.href_for(|s| s.with_event(if selected() { None } else { Some(id) }));
+    let sources = event
+        .sources
+        .iter()
+        .map(|s| view! { <li>{source_label(s, ctx.catalog)}</li> })
+        .collect_view();
+    view! {
+        <li id=format!("event-{id}") class="event" class:selected=selected data-testid="event-item" data-id=id>
+            <a class="event-link" href=href data-noscroll aria-current=move || selected().then_some("true")>
+                <time datetime=event.date.to_string()>{event.date_label()}</time>
+                <span class="event-title">{event.title.clone()}</span>
+            </a>
+            <div class="badges">
+                <span class=format!("badge cat-{}", event.category.id())>{event.category.label()}</span>
+                <span class=format!("badge tone tone-{}", event.tone.id())>{event.tone.label()}</span>
+            </div>
+            <p class="summary">{event.summary.clone()}</p>
+            <details class="sources">
+                <summary>{format!("Sources ({})", event.sources.len())}</summary>
+                <ul>{sources}</ul>
+            </details>
+        </li>
+    }
+}
+
+/// The filtered events, or a way out when nothing matches.
+#[component]
+pub fn EventList() -> impl IntoView {
+    let ctx = expect_context::<ViewContext>();
+    let catalog = ctx.catalog;
+
+    // A mark for the benchmark: navigation start to the first rendered list.
+    Effect::new(move |first: Option<()>| {
+        ctx.visible.track();
+        if first.is_none() {
+            if let Some(perf) = window().performance() {
+                let _ = perf.mark("straitline:list-rendered");
+            }
+        }
+    });
+    Effect::new(move |_| {
+        if let Some(id) = ctx.state.with(|s| s.event.clone()) {
+            scroll_to_event(id);
+        }
+    });
+
+    view! {
+        <section class="event-list" aria-label="Events">
+            <Show
+                when=move || ctx.visible.with(|v| !v.is_empty())
+                fallback=move || view! {
+                    <div class="empty" data-testid="empty">
+                        <p>"No events match these filters."</p>
+                        <a href=move || ctx.href_for(|s| s.cleared()) data-noscroll>"Clear the filters"</a>
+                    </div>
+                }
+            >
+                <ol class="events">
+                    <For each=move || ctx.visible.get() key=|i| *i let:i>
+                        <EventItem event=&catalog.events[i]/>
+                    </For>
+                </ol>
+            </Show>
+        </section>
+    }
+}

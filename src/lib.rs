@@ -1,0 +1,13 @@
+//! Straitline: an interactive atlas of Russia–Turkey relations, rendered client-side from
+//! bundled data. Pure logic (dates, data, filtering, URL state, axis geometry) is plain Rust
+//! tested natively; `components` holds the thin Leptos views on top of it.
+
+pub mod components;
+pub mod data;
+pub mod date;
+pub mod filter;
+pub mod text;
+pub mod timeline;
+pub mod view_state;
+
+pub use components::app::App;
