@@ -114,6 +114,33 @@ impl Scale {
     }
 }
 
+/// Splits `periods` (`(start, end)` pairs tiling the timeline) into bins of a round number of
+/// years, about `target_bins` across `domain`, cut at period boundaries too; `count(start, end)`
+/// gives each bin its number of events. The result feeds [`Scale::new`], so busy decades
+/// (or years, when zoomed in) get room inside a long era as well.
+pub fn bins(
+    domain: (f64, f64),
+    periods: &[(f64, f64)],
+    target_bins: usize,
+    count: impl Fn(f64, f64) -> usize,
+) -> Vec<(f64, f64, usize)> {
+    const STEPS: [f64; 9] = [1.0, 2.0, 5.0, 10.0, 20.0, 25.0, 50.0, 100.0, 200.0];
+    let ideal = (domain.1 - domain.0) / target_bins.max(1) as f64;
+    let step = STEPS.into_iter().find(|s| *s >= ideal).unwrap_or(500.0);
+    let mut cuts: Vec<f64> = vec![domain.0, domain.1];
+    for &(start, end) in periods {
+        cuts.extend([start, end].into_iter().filter(|c| *c > domain.0 && *c < domain.1));
+    }
+    let mut y = (domain.0 / step).floor() * step + step;
+    while y < domain.1 {
+        cuts.push(y);
+        y += step;
+    }
+    cuts.sort_by(f64::total_cmp);
+    cuts.dedup_by(|a, b| (*a - *b).abs() < 1e-9);
+    cuts.windows(2).map(|w| (w[0], w[1], count(w[0], w[1]))).collect()
+}
+
 /// A point to draw: an event (by index) at an x.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Point {
@@ -283,6 +310,17 @@ mod tests {
         assert_eq!(m.len(), 2);
         assert!(m[0].is_cluster());
         assert_eq!(m[0].x, 11.0);
+    }
+
+    #[test]
+    fn bins_cut_at_round_years_and_period_boundaries() {
+        let b = bins((1453.0, 1600.0), &[(1453.0, 1549.0), (1549.0, 1918.0)], 10, |s, e| (e - s) as usize);
+        let cuts: Vec<f64> = b.iter().map(|x| x.0).collect();
+        assert_eq!(cuts, [1453.0, 1460.0, 1480.0, 1500.0, 1520.0, 1540.0, 1549.0, 1560.0, 1580.0]);
+        assert_eq!(b.last().unwrap().1, 1600.0);
+        assert_eq!(b[0].2, 7);
+        let fine = bins((2016.0, 2026.0), &[], 40, |_, _| 0);
+        assert_eq!(fine.len(), 10);
     }
 
     #[test]

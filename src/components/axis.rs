@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::state::{History, ViewContext};
 use crate::data::Catalog;
-use crate::timeline::{layout_marks, layout_spans, Point, Scale};
+use crate::timeline::{bins, layout_marks, layout_spans, Point, Scale};
 use crate::view_state::ViewState;
 
 const WIDTH: f64 = 1000.0;
@@ -19,6 +19,8 @@ const SPAN_HEIGHT: f64 = 6.0;
 const CHAR_WIDTH: f64 = 5.6;
 const CLUSTER_GAP: f64 = 7.0;
 const MAX_LABEL_CHARS: usize = 24;
+/// About how many pieces the scale is cut into, each sized by its years and its events.
+const BINS: usize = 40;
 
 /// The years the axis shows: the year range if set, else the selected eras, else everything.
 pub fn axis_domain(state: &ViewState, catalog: &Catalog, horizon: f64) -> (f64, f64) {
@@ -57,18 +59,13 @@ pub fn Axis() -> impl IntoView {
     let ctx = expect_context::<ViewContext>();
     let catalog = ctx.catalog;
     let horizon = ctx.last_year as f64 + 1.0;
-    // Width by events uses all events, so filtering by category or text does not move the axis.
-    let periods: Vec<(f64, f64, usize)> = catalog
-        .eras
-        .iter()
-        .enumerate()
-        .map(|(i, era)| {
-            (era.start_position(), era.end_position(horizon), catalog.events.iter().filter(|e| e.era == i).count())
-        })
-        .collect();
+    let eras: Vec<(f64, f64)> = catalog.eras.iter().map(|e| (e.start_position(), e.end_position(horizon))).collect();
+    let starts: Vec<f64> = catalog.events.iter().map(|e| e.start_position()).collect();
     let scale = Memo::new(move |_| {
         let domain = ctx.state.with(|s| axis_domain(s, catalog, horizon));
-        Scale::new(domain, &periods, LEFT, RIGHT)
+        // Room by events counts all events, so filtering by category or text does not move the axis.
+        let bins = bins(domain, &eras, BINS, |a, b| starts.iter().filter(|&&x| a <= x && x < b).count());
+        Scale::new(domain, &bins, LEFT, RIGHT)
     });
 
     let select = move |events: Vec<usize>| {
@@ -93,18 +90,19 @@ pub fn Axis() -> impl IntoView {
         let visible = ctx.visible.get();
         let (d0, d1) = scale.domain();
 
-        let bands = scale
-            .segments
+        let bands = catalog
+            .eras
             .iter()
             .enumerate()
-            .map(|(i, seg)| {
-                let era = catalog.eras.iter().find(|e| e.start_position() <= seg.y0 && seg.y0 < e.end_position(horizon));
-                let name = era.map(|e| e.name.clone()).unwrap_or_default();
-                let fits = (seg.x1 - seg.x0) > name.chars().count() as f64 * CHAR_WIDTH + 8.0;
+            .filter(|(_, era)| era.start_position() < d1 && era.end_position(horizon) > d0)
+            .map(|(i, era)| {
+                let (x0, x1) = (scale.x(era.start_position()), scale.x(era.end_position(horizon)));
+                let name = era.name.clone();
+                let fits = (x1 - x0) > name.chars().count() as f64 * CHAR_WIDTH + 8.0;
                 view! {
                     <g class=format!("band band-{}", i % 2)>
-                        <rect x=seg.x0 y="0" width=(seg.x1 - seg.x0).max(0.0) height=AXIS_Y + 4.0/>
-                        {fits.then(|| view! { <text class="band-name" x=seg.x0 + 4.0 y="12">{name.clone()}</text> })}
+                        <rect x=x0 y="0" width=(x1 - x0).max(0.0) height=AXIS_Y + 4.0/>
+                        {fits.then(|| view! { <text class="band-name" x=x0 + 4.0 y="12">{name.clone()}</text> })}
                         <title>{name}</title>
                     </g>
                 }

@@ -1,7 +1,8 @@
 //! The list of filtered events in date order, in step with the axis.
 
 use leptos::prelude::*;
-use web_sys::{ScrollIntoViewOptions, ScrollLogicalPosition};
+use wasm_bindgen::JsCast;
+use web_sys::HtmlElement;
 
 use super::state::ViewContext;
 use crate::data::{Catalog, Event, SourceRef};
@@ -17,13 +18,17 @@ pub fn source_label(source: &SourceRef, catalog: &Catalog) -> String {
     }
 }
 
-/// Scrolls the selected event's list entry into view once the DOM shows it.
+/// Scrolls the list (not the page) so the selected entry is visible, once the DOM shows it.
 fn scroll_to_event(id: String) {
     request_animation_frame(move || {
-        if let Some(el) = document().get_element_by_id(&format!("event-{id}")) {
-            let options = ScrollIntoViewOptions::new();
-            options.set_block(ScrollLogicalPosition::Nearest);
-            el.scroll_into_view_with_scroll_into_view_options(&options);
+        let entry = document().get_element_by_id(&format!("event-{id}")).and_then(|e| e.dyn_into::<HtmlElement>().ok());
+        let list = document().query_selector(".event-list").ok().flatten().and_then(|e| e.dyn_into::<HtmlElement>().ok());
+        if let (Some(entry), Some(list)) = (entry, list) {
+            let (top, bottom) = (entry.offset_top(), entry.offset_top() + entry.offset_height());
+            let (view_top, view_bottom) = (list.scroll_top(), list.scroll_top() + list.client_height());
+            if top < view_top || bottom > view_bottom {
+                list.set_scroll_top((top - list.client_height() / 3).max(0));
+            }
         }
     });
 }
