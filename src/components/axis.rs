@@ -14,7 +14,7 @@ const RIGHT: f64 = WIDTH - 8.0;
 const LANES: usize = 4;
 const LANE_HEIGHT: f64 = 15.0;
 const TOP: f64 = 22.0;
-const AXIS_Y: f64 = TOP + LANES as f64 * LANE_HEIGHT + 8.0;
+const AXIS_Y: f64 = TOP + LANES as f64 * LANE_HEIGHT + 11.0;
 const SPAN_HEIGHT: f64 = 6.0;
 const CHAR_WIDTH: f64 = 5.6;
 const CLUSTER_GAP: f64 = 7.0;
@@ -170,7 +170,7 @@ pub fn Axis() -> impl IntoView {
                 } else {
                     (short(&first.title), format!("{} — {}", first.date_label(), first.title), format!("axis-mark-{}", first.id))
                 };
-                let lane_y = m.lane.map(|l| AXIS_Y - 10.0 - l as f64 * LANE_HEIGHT);
+                let lane_y = m.lane.map(|l| AXIS_Y - 13.0 - l as f64 * LANE_HEIGHT);
                 let events = m.events.clone();
                 let events_key = m.events.clone();
                 let aria_label = tooltip.clone();
@@ -219,7 +219,7 @@ pub fn Axis() -> impl IntoView {
                 class="axis"
                 viewBox=format!("0 0 {WIDTH} {height}")
                 role="group"
-                aria-label=format!("Timeline from {} to {}", d0.floor(), (d1 - 1.0).floor())
+                aria-label=format!("Timeline from {} to {}", d0.floor(), (d1 - 1e-6).floor())
                 data-testid="axis"
             >
                 {bands}
