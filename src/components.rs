@@ -6,5 +6,6 @@ pub mod axis;
 pub mod detail;
 pub mod event_list;
 pub mod filters;
+pub mod map;
 pub mod notices;
 pub mod state;

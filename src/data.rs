@@ -7,12 +7,15 @@ use std::fmt;
 use serde::Deserialize;
 
 use crate::date::{old_style_matches, PartialDate, RUSSIAN_CALENDAR_REFORM};
+use crate::geo::{check_shape, Polygon, Ring, Shape};
+use crate::sovereignty::{check_history, Holder, Period, RegimeStep, Side, Territory};
 use crate::text::fold;
 
 pub const EVENTS_FILE: &str = "data/events.json";
 pub const ERAS_FILE: &str = "data/eras.json";
 pub const PLACES_FILE: &str = "data/places.json";
-pub const TERRITORIES_FILE: &str = "data/territories.json";
+pub const TERRITORIES_FILE: &str = "data/territories.geojson";
+pub const HOLDERS_FILE: &str = "data/holders.json";
 pub const SOURCES_FILE: &str = "data/sources.json";
 
 /// The raw JSON of every data file, bundled into the build.
@@ -21,6 +24,7 @@ pub struct RawData<'a> {
     pub eras: &'a str,
     pub places: &'a str,
     pub territories: &'a str,
+    pub holders: &'a str,
     pub sources: &'a str,
 }
 
@@ -28,7 +32,8 @@ pub const BUNDLED: RawData<'static> = RawData {
     events: include_str!("../data/events.json"),
     eras: include_str!("../data/eras.json"),
     places: include_str!("../data/places.json"),
-    territories: include_str!("../data/territories.json"),
+    territories: include_str!("../data/territories.geojson"),
+    holders: include_str!("../data/holders.json"),
     sources: include_str!("../data/sources.json"),
 };
 
@@ -37,7 +42,7 @@ pub const BUNDLED: RawData<'static> = RawData {
 pub struct DataError {
     pub file: &'static str,
     pub record: String,
-    pub field: &'static str,
+    pub field: String,
     pub message: String,
 }
 
@@ -186,11 +191,60 @@ struct PlaceRecord {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct TerritoryRecord {
+struct FeatureRecord {
+    #[serde(rename = "type")]
+    kind: String,
+    id: String,
+    properties: TerritoryProperties,
+    geometry: GeometryRecord,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TerritoryProperties {
     id: String,
     name: String,
     names: Option<Names>,
     summary: String,
+    precision: String,
+    sources: Vec<SourceRef>,
+    history: Vec<PeriodRecord>,
+    #[serde(default)]
+    regime: Vec<RegimeRecord>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PeriodRecord {
+    start: String,
+    end: Option<String>,
+    holder: String,
+    by: Option<String>,
+    note: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RegimeRecord {
+    date: String,
+    by: String,
+    summary: String,
+}
+
+#[derive(Deserialize)]
+#[serde(tag = "type")]
+enum GeometryRecord {
+    Polygon { coordinates: Vec<Ring> },
+    MultiPolygon { coordinates: Vec<Vec<Ring>> },
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct HolderRecord {
+    id: String,
+    name: String,
+    side: String,
+    colour: String,
 }
 
 /// A seed document or other source the data cites.
@@ -297,14 +351,6 @@ pub struct Place {
     pub kind: PlaceKind,
 }
 
-#[derive(Clone, Debug, PartialEq)]
-pub struct Territory {
-    pub id: String,
-    pub name: String,
-    pub names: Names,
-    pub summary: String,
-}
-
 /// Everything the app shows, validated and indexed.
 #[derive(Debug)]
 pub struct Catalog {
@@ -313,6 +359,7 @@ pub struct Catalog {
     pub eras: Vec<Era>,
     pub places: Vec<Place>,
     pub territories: Vec<Territory>,
+    pub holders: Vec<Holder>,
     pub sources: Vec<SourceDoc>,
     event_index: HashMap<String, usize>,
 }
@@ -338,6 +385,10 @@ impl Catalog {
         self.territories.iter().find(|t| t.id == id)
     }
 
+    pub fn holder(&self, id: &str) -> Option<&Holder> {
+        self.holders.iter().find(|h| h.id == id)
+    }
+
     pub fn source(&self, id: &str) -> Option<&SourceDoc> {
         self.sources.iter().find(|s| s.id == id)
     }
@@ -360,8 +411,8 @@ impl Catalog {
         let event_records: Vec<EventRecord> = parse_file(EVENTS_FILE, raw.events, &mut errors);
         let era_records: Vec<EraRecord> = parse_file(ERAS_FILE, raw.eras, &mut errors);
         let place_records: Vec<PlaceRecord> = parse_file(PLACES_FILE, raw.places, &mut errors);
-        let territory_records: Vec<TerritoryRecord> =
-            parse_file(TERRITORIES_FILE, raw.territories, &mut errors);
+        let feature_records: Vec<FeatureRecord> = parse_features(raw.territories, &mut errors);
+        let holder_records: Vec<HolderRecord> = parse_file(HOLDERS_FILE, raw.holders, &mut errors);
         let sources: Vec<SourceDoc> = parse_file(SOURCES_FILE, raw.sources, &mut errors);
         if !errors.is_empty() {
             return Err(errors);
@@ -377,18 +428,22 @@ impl Catalog {
         }
 
         let places = v.places(place_records);
-        let territories = v.territories(territory_records);
+        let holders = v.holders(holder_records);
         let eras = v.eras(era_records, &source_ids);
         let place_ids: HashSet<&str> = places.iter().map(|p| p.id.as_str()).collect();
-        let territory_ids: HashSet<&str> = territories.iter().map(|t| t.id.as_str()).collect();
+        let territory_ids: HashSet<String> = feature_records.iter().map(|f| f.id.clone()).collect();
+        let territory_ids: HashSet<&str> = territory_ids.iter().map(String::as_str).collect();
         let mut events = v.events(event_records, &eras, &places, &place_ids, &territory_ids, &source_ids);
+        let event_ids: HashSet<&str> = events.iter().map(|e| e.id.as_str()).collect();
+        let holder_ids: HashSet<&str> = holders.iter().map(|h| h.id.as_str()).collect();
+        let territories = v.territories(feature_records, &event_ids, &holder_ids, &source_ids);
 
         if !v.errors.is_empty() {
             return Err(v.errors);
         }
         events.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id)));
         let event_index = events.iter().enumerate().map(|(i, e)| (e.id.clone(), i)).collect();
-        Ok(Catalog { events, eras, places, territories, sources, event_index })
+        Ok(Catalog { events, eras, places, territories, holders, sources, event_index })
     }
 }
 
@@ -397,12 +452,7 @@ fn parse_file<T: for<'de> Deserialize<'de>>(file: &'static str, json: &str, erro
     let values: Vec<serde_json::Value> = match serde_json::from_str(json) {
         Ok(v) => v,
         Err(e) => {
-            errors.push(DataError {
-                file,
-                record: "(whole file)".into(),
-                field: "-",
-                message: format!("not a JSON array: {e}"),
-            });
+            errors.push(DataError { file, record: "(whole file)".into(), field: "-".into(), message: format!("not a JSON array: {e}") });
             return Vec::new();
         }
     };
@@ -418,12 +468,31 @@ fn parse_file<T: for<'de> Deserialize<'de>>(file: &'static str, json: &str, erro
             match serde_json::from_value(value) {
                 Ok(r) => Some(r),
                 Err(e) => {
-                    errors.push(DataError { file, record, field: "-", message: e.to_string() });
+                    errors.push(DataError { file, record, field: "-".into(), message: e.to_string() });
                     None
                 }
             }
         })
         .collect()
+}
+
+/// The features of the territories FeatureCollection, parsed one by one.
+fn parse_features(json: &str, errors: &mut Vec<DataError>) -> Vec<FeatureRecord> {
+    let file = TERRITORIES_FILE;
+    let whole = |message: String| DataError { file, record: "(whole file)".into(), field: "-".into(), message };
+    let value: serde_json::Value = match serde_json::from_str(json) {
+        Ok(v) => v,
+        Err(e) => {
+            errors.push(whole(format!("not JSON: {e}")));
+            return Vec::new();
+        }
+    };
+    if value.get("type").and_then(|t| t.as_str()) != Some("FeatureCollection") {
+        errors.push(whole("not a GeoJSON FeatureCollection".into()));
+        return Vec::new();
+    }
+    let features = value.get("features").cloned().unwrap_or(serde_json::Value::Null);
+    parse_file(file, &features.to_string(), errors)
 }
 
 fn is_slug(s: &str) -> bool {
@@ -441,11 +510,11 @@ struct Validator {
 }
 
 impl Validator {
-    fn err(&mut self, file: &'static str, record: &str, field: &'static str, message: impl Into<String>) {
-        self.errors.push(DataError { file, record: record.to_string(), field, message: message.into() });
+    fn err(&mut self, file: &'static str, record: &str, field: impl Into<String>, message: impl Into<String>) {
+        self.errors.push(DataError { file, record: record.to_string(), field: field.into(), message: message.into() });
     }
 
-    fn text(&mut self, file: &'static str, record: &str, field: &'static str, value: &str) {
+    fn text(&mut self, file: &'static str, record: &str, field: impl Into<String>, value: &str) {
         if value.trim().is_empty() {
             self.err(file, record, field, "must not be empty");
         }
@@ -532,18 +601,122 @@ impl Validator {
             .collect()
     }
 
-    fn territories(&mut self, records: Vec<TerritoryRecord>) -> Vec<Territory> {
-        self.unique_ids(TERRITORIES_FILE, records.iter().map(|r| r.id.as_str()));
+    fn holders(&mut self, records: Vec<HolderRecord>) -> Vec<Holder> {
+        self.unique_ids(HOLDERS_FILE, records.iter().map(|r| r.id.as_str()));
         records
             .into_iter()
-            .map(|r| {
-                self.text(TERRITORIES_FILE, &r.id, "name", &r.name);
-                self.text(TERRITORIES_FILE, &r.id, "summary", &r.summary);
-                let names = r.names.unwrap_or_default();
-                self.names(TERRITORIES_FILE, &r.id, &names);
-                Territory { id: r.id, name: r.name, names, summary: r.summary }
+            .filter_map(|r| {
+                self.text(HOLDERS_FILE, &r.id, "name", &r.name);
+                if !r.colour.starts_with('#') || !matches!(r.colour.len(), 4 | 7) || !r.colour[1..].bytes().all(|b| b.is_ascii_hexdigit()) {
+                    self.err(HOLDERS_FILE, &r.id, "colour", format!("'{}' is not a #rgb or #rrggbb colour", r.colour));
+                }
+                let side = match r.side.as_str() {
+                    "russia" => Side::Russia,
+                    "turkey" => Side::Turkey,
+                    "other" => Side::Other,
+                    other => {
+                        self.err(HOLDERS_FILE, &r.id, "side", format!("'{other}' is not one of russia, turkey, other"));
+                        return None;
+                    }
+                };
+                Some(Holder { id: r.id, name: r.name, side, colour: r.colour })
             })
             .collect()
+    }
+
+    fn territories(
+        &mut self,
+        records: Vec<FeatureRecord>,
+        events: &HashSet<&str>,
+        holders: &HashSet<&str>,
+        sources: &HashSet<&str>,
+    ) -> Vec<Territory> {
+        const F: &str = TERRITORIES_FILE;
+        self.unique_ids(F, records.iter().map(|r| r.id.as_str()));
+        let mut territories = Vec::new();
+        for r in records {
+            let (id, p) = (r.id.as_str(), &r.properties);
+            if r.kind != "Feature" {
+                self.err(F, id, "type", "must be \"Feature\"");
+            }
+            if p.id != r.id {
+                self.err(F, id, "properties.id", format!("'{}' differs from the feature id", p.id));
+            }
+            self.text(F, id, "properties.name", &p.name);
+            self.text(F, id, "properties.summary", &p.summary);
+            self.text(F, id, "properties.precision", &p.precision);
+            self.sources(F, id, &p.sources, sources);
+            let names = p.names.clone().unwrap_or_default();
+            self.names(F, id, &names);
+            let mut history = Vec::new();
+            for (i, period) in p.history.iter().enumerate() {
+                let field = |name: &str| format!("properties.history[{i}].{name}");
+                if !holders.contains(period.holder.as_str()) {
+                    self.err(F, id, field("holder"), format!("unknown holder '{}' (not in {HOLDERS_FILE})", period.holder));
+                }
+                match &period.by {
+                    Some(by) if !events.contains(by.as_str()) => {
+                        self.err(F, id, field("by"), format!("unknown event '{by}' (not in {EVENTS_FILE})"));
+                    }
+                    None if i > 0 => self.err(F, id, field("by"), "every change of holder names the event that made it"),
+                    _ => {}
+                }
+                if let Some(note) = &period.note {
+                    self.text(F, id, field("note"), note);
+                }
+                let start = PartialDate::parse(&period.start).map_err(|e| self.err(F, id, field("start"), e.to_string())).ok();
+                let end = match &period.end {
+                    Some(e) => match PartialDate::parse(e) {
+                        Ok(d) => Some(Some(d)),
+                        Err(err) => {
+                            self.err(F, id, field("end"), err.to_string());
+                            None
+                        }
+                    },
+                    None => Some(None),
+                };
+                if let (Some(start), Some(end)) = (start, end) {
+                    history.push(Period { start, end, holder: period.holder.clone(), by: period.by.clone(), note: period.note.clone() });
+                }
+            }
+            if history.len() == p.history.len() {
+                if let Err((i, message)) = check_history(&history) {
+                    self.err(F, id, format!("properties.history[{i}]"), message);
+                }
+            }
+            let mut regime = Vec::new();
+            for (i, step) in p.regime.iter().enumerate() {
+                if !events.contains(step.by.as_str()) {
+                    self.err(F, id, format!("properties.regime[{i}].by"), format!("unknown event '{}'", step.by));
+                }
+                self.text(F, id, format!("properties.regime[{i}].summary"), &step.summary);
+                match PartialDate::parse(&step.date) {
+                    Ok(date) => regime.push(RegimeStep { date, by: step.by.clone(), summary: step.summary.clone() }),
+                    Err(e) => self.err(F, id, format!("properties.regime[{i}].date"), e.to_string()),
+                }
+            }
+            let shape = match &r.geometry {
+                GeometryRecord::Polygon { coordinates } => Shape { polygons: vec![Polygon { rings: coordinates.clone() }] },
+                GeometryRecord::MultiPolygon { coordinates } => {
+                    Shape { polygons: coordinates.iter().map(|rings| Polygon { rings: rings.clone() }).collect() }
+                }
+            };
+            if let Err(e) = check_shape(&shape) {
+                self.err(F, id, "geometry", e);
+            }
+            territories.push(Territory {
+                id: r.id.clone(),
+                name: p.name.clone(),
+                names,
+                summary: p.summary.clone(),
+                precision: p.precision.clone(),
+                sources: p.sources.clone(),
+                history,
+                regime,
+                shape,
+            });
+        }
+        territories
     }
 
     fn eras(&mut self, records: Vec<EraRecord>, sources: &HashSet<&str>) -> Vec<Era> {
@@ -690,7 +863,12 @@ mod tests {
       {"id":"new","name":"New","start":"1800","summary":"s","sources":[{"reference":"r"}]}
     ]"#;
     const PLACES: &str = r#"[{"id":"istanbul","name":"Istanbul","names":{"ru":"Стамбул","tr":"İstanbul"},"lat":41.0,"lon":28.97,"kind":"city"}]"#;
-    const TERRITORIES: &str = r#"[{"id":"crimea","name":"Crimea","summary":"The peninsula."}]"#;
+    const TERRITORIES: &str = r#"{"type":"FeatureCollection","features":[{"type":"Feature","id":"crimea",
+      "properties":{"id":"crimea","name":"Crimea","summary":"The peninsula.","precision":"Rough.","sources":[{"reference":"r"}],
+        "history":[{"start":"1475","end":"1783","holder":"khanate"},{"start":"1783","holder":"empire","by":"e1"}]},
+      "geometry":{"type":"Polygon","coordinates":[[[33,44],[36,45],[35,46],[33,44]]]}}]}"#;
+    const HOLDERS: &str = r##"[{"id":"khanate","name":"Crimean Khanate","side":"turkey","colour":"#2f7d62"},
+      {"id":"empire","name":"Russian Empire","side":"russia","colour":"#b3261e"}]"##;
     const SOURCES: &str = r#"[{"id":"seed.txt","title":"T","publisher":"P","date":"2024","licence":"CC BY-SA 4.0"}]"#;
 
     fn event(fields: &str) -> String {
@@ -700,7 +878,7 @@ mod tests {
     }
 
     fn load(events: &str) -> Result<Catalog, Vec<DataError>> {
-        Catalog::load(&RawData { events, eras: ERAS, places: PLACES, territories: TERRITORIES, sources: SOURCES })
+        Catalog::load(&RawData { events, eras: ERAS, places: PLACES, territories: TERRITORIES, holders: HOLDERS, sources: SOURCES })
     }
 
     fn first_error(events: &str) -> String {
@@ -793,11 +971,33 @@ mod tests {
     #[test]
     fn rejects_eras_with_gaps_and_malformed_json() {
         let eras = ERAS.replace("\"start\":\"1800\"", "\"start\":\"1810\"");
-        let err = Catalog::load(&RawData { events: &event(""), eras: &eras, places: PLACES, territories: TERRITORIES, sources: SOURCES })
+        let err = Catalog::load(&RawData { events: &event(""), eras: &eras, places: PLACES, territories: TERRITORIES, holders: HOLDERS, sources: SOURCES })
             .unwrap_err();
         assert!(err[0].to_string().starts_with("data/eras.json: record 'new', field 'start'"), "{}", err[0]);
         let err = load("[{").unwrap_err();
         assert!(err[0].to_string().starts_with("data/events.json: record '(whole file)'"));
+    }
+
+    fn territory_error(from: &str, to: &str) -> String {
+        let territories = TERRITORIES.replace(from, to);
+        assert_ne!(territories, TERRITORIES, "{from} not in the fixture");
+        let err = Catalog::load(&RawData { events: &event(""), eras: ERAS, places: PLACES, territories: &territories, holders: HOLDERS, sources: SOURCES })
+            .expect_err("should be rejected");
+        err[0].to_string()
+    }
+
+    #[test]
+    fn territory_errors_name_the_feature_and_field() {
+        assert!(load(&event("")).is_ok());
+        assert_eq!(
+            territory_error("\"by\":\"e1\"", "\"by\":\"nope\""),
+            "data/territories.geojson: record 'crimea', field 'properties.history[1].by': unknown event 'nope' (not in data/events.json)"
+        );
+        assert!(territory_error("\"holder\":\"empire\"", "\"holder\":\"tsar\"").contains("unknown holder 'tsar'"));
+        assert!(territory_error("\"end\":\"1783\"", "\"end\":\"1780\"").contains("history[1]': starts at 1783 but the period before ends at 1780"));
+        assert!(territory_error(",\"by\":\"e1\"", "").contains("names the event"));
+        assert!(territory_error("[33,44],[36,45],[35,46]", "[33,44],[35,46],[36,45]").contains("field 'geometry': polygon 0, ring 0: an exterior ring must be counter-clockwise"));
+        assert!(territory_error("\"FeatureCollection\"", "\"Feature\"").contains("not a GeoJSON FeatureCollection"));
     }
 
     #[test]

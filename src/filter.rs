@@ -26,6 +26,8 @@ impl<'a> Filter<'a> {
             && self.state.from.is_none_or(|from| event.last_year() >= from)
             && self.state.to.is_none_or(|to| event.date.year <= to)
             && self.words.iter().all(|w| event.search_text.contains(w.as_str()))
+            && self.state.territory.as_ref().is_none_or(|t| event.territories.contains(t))
+            && self.state.place.as_ref().is_none_or(|p| event.places.contains(p))
     }
 }
 
@@ -83,6 +85,17 @@ mod tests {
             visible_events(&ViewState::default().toggle_era("interwar", &c), &c).len(),
         );
         assert_eq!(visible_events(&both, &c).len(), a + b);
+    }
+
+    #[test]
+    fn territory_and_place_keep_the_events_that_concern_them() {
+        let c = catalog();
+        let kars = ids(&ViewState::default().with_territory(Some("kars")), &c);
+        assert!(kars.contains(&"treaty-of-berlin-1878".to_string()) && kars.contains(&"treaty-of-kars-1921".to_string()), "{kars:?}");
+        assert!(!kars.contains(&"su-24-shootdown-2015".to_string()));
+        let istanbul = visible_events(&ViewState::default().with_place(Some("istanbul")), &c);
+        assert!(!istanbul.is_empty());
+        assert!(istanbul.iter().all(|&i| c.events[i].places.iter().any(|p| p == "istanbul")));
     }
 
     #[test]

@@ -2,10 +2,15 @@
 //! bundled data. Pure logic (dates, data, filtering, URL state, axis geometry) is plain Rust
 //! tested natively; `components` holds the thin Leptos views on top of it.
 
+pub mod basemap;
 pub mod components;
 pub mod data;
 pub mod date;
 pub mod filter;
+pub mod geo;
+pub mod map_view;
+pub mod projection;
+pub mod sovereignty;
 pub mod text;
 pub mod timeline;
 pub mod view_state;

@@ -9,6 +9,10 @@
 //! | `q` | free text | `q=kucuk+kaynarca` |
 //! | `from`, `to` | years, inclusive | `from=1700&to=1799` |
 //! | `event` | an event id | `event=treaty-of-kucuk-kaynarca-1774` |
+//! | `year` | the map's year | `year=1880` |
+//! | `territory` | a territory id: its history, and only the events that concern it | `territory=kars` |
+//! | `place` | a place id: only the events there | `place=istanbul` |
+//! | `map` | the map view, `zoom/lat/lon` | `map=2.0/41.00/29.00` |
 
 use crate::data::{Catalog, Category};
 
@@ -31,6 +35,71 @@ pub struct ViewState {
     pub to: Option<i32>,
     /// The selected event's id.
     pub event: Option<String>,
+    /// The year the map shows; without it, the selected event's year or the end of the range.
+    pub year: Option<i32>,
+    /// The selected territory's id (also a filter).
+    pub territory: Option<String>,
+    /// The selected place's id (also a filter).
+    pub place: Option<String>,
+    /// The map view; `None` is the default frame.
+    pub map: Option<MapView>,
+}
+
+/// A map view: zoom (1 = the default frame) and centre, kept in fixed decimals so a view has
+/// one spelling in the URL.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct MapView {
+    /// Zoom × 10.
+    pub zoom10: i32,
+    /// Latitude × 100.
+    pub lat100: i32,
+    /// Longitude × 100.
+    pub lon100: i32,
+}
+
+/// Zoom limits of the map, × 10: out to Saint Petersburg and Astana, in to a single town.
+pub const MAP_ZOOM10: (i32, i32) = (4, 160);
+/// Where the centre of the map may go: the basemap's frame.
+pub const MAP_LAT: (f64, f64) = (28.0, 63.0);
+pub const MAP_LON: (f64, f64) = (8.0, 78.0);
+
+impl MapView {
+    /// A view clamped to the limits.
+    pub fn new(zoom: f64, lat: f64, lon: f64) -> MapView {
+        MapView {
+            zoom10: ((zoom * 10.0).round() as i32).clamp(MAP_ZOOM10.0, MAP_ZOOM10.1),
+            lat100: (lat.clamp(MAP_LAT.0, MAP_LAT.1) * 100.0).round() as i32,
+            lon100: (lon.clamp(MAP_LON.0, MAP_LON.1) * 100.0).round() as i32,
+        }
+    }
+
+    pub fn zoom(&self) -> f64 {
+        self.zoom10 as f64 / 10.0
+    }
+
+    pub fn lat(&self) -> f64 {
+        self.lat100 as f64 / 100.0
+    }
+
+    pub fn lon(&self) -> f64 {
+        self.lon100 as f64 / 100.0
+    }
+
+    fn to_param(self) -> String {
+        format!("{:.1}/{:.2}/{:.2}", self.zoom(), self.lat(), self.lon())
+    }
+
+    /// Parses `zoom/lat/lon`; values out of range are clamped (and reported as `false`).
+    fn parse(raw: &str) -> Option<(MapView, bool)> {
+        let parts: Vec<f64> = raw.split('/').map(|p| p.trim().parse::<f64>()).collect::<Result<_, _>>().ok()?;
+        let [zoom, lat, lon] = parts[..] else { return None };
+        if !(zoom.is_finite() && lat.is_finite() && lon.is_finite()) {
+            return None;
+        }
+        let view = MapView::new(zoom, lat, lon);
+        let exact = (view.zoom() - zoom).abs() < 0.051 && (view.lat() - lat).abs() < 0.0051 && (view.lon() - lon).abs() < 0.0051;
+        Some((view, exact))
+    }
 }
 
 /// A parsed URL: the view it asks for, and what was ignored or corrected on the way.
@@ -48,11 +117,32 @@ impl ViewState {
             && self.query.is_empty()
             && self.from.is_none()
             && self.to.is_none()
+            && self.territory.is_none()
+            && self.place.is_none()
     }
 
-    /// The same view with every filter cleared; the selected event stays.
+    /// The same view with every filter cleared; the selected event, year and map view stay.
     pub fn cleared(&self) -> ViewState {
-        ViewState { event: self.event.clone(), ..ViewState::default() }
+        ViewState { event: self.event.clone(), year: self.year, map: self.map, ..ViewState::default() }
+    }
+
+    /// Selects a territory (or none): its history shows and the timeline keeps its events.
+    pub fn with_territory(&self, territory: Option<&str>) -> ViewState {
+        ViewState { territory: territory.map(str::to_string), ..self.clone() }
+    }
+
+    /// Selects a place (or none).
+    pub fn with_place(&self, place: Option<&str>) -> ViewState {
+        ViewState { place: place.map(str::to_string), ..self.clone() }
+    }
+
+    /// Sets the map's year, clamped to the covered years.
+    pub fn with_year(&self, year: Option<i32>, last_year: i32) -> ViewState {
+        ViewState { year: year.map(|y| y.clamp(FIRST_YEAR, last_year)), ..self.clone() }
+    }
+
+    pub fn with_map(&self, map: Option<MapView>) -> ViewState {
+        ViewState { map, ..self.clone() }
     }
 
     /// The same view with `era` added or removed (and eras kept in catalogue order).
@@ -83,8 +173,9 @@ impl ViewState {
         next
     }
 
+    /// Selects an event (or none). The map's year then follows the event, so an explicit year is dropped.
     pub fn with_event(&self, event: Option<&str>) -> ViewState {
-        ViewState { event: event.map(str::to_string), ..self.clone() }
+        ViewState { event: event.map(str::to_string), year: if event.is_some() { None } else { self.year }, ..self.clone() }
     }
 
     pub fn with_query(&self, query: &str) -> ViewState {
@@ -122,8 +213,20 @@ impl ViewState {
         if let Some(to) = self.to {
             parts.push(format!("to={to}"));
         }
+        if let Some(year) = self.year {
+            parts.push(format!("year={year}"));
+        }
+        if let Some(territory) = &self.territory {
+            parts.push(format!("territory={}", encode_component(territory)));
+        }
+        if let Some(place) = &self.place {
+            parts.push(format!("place={}", encode_component(place)));
+        }
         if let Some(event) = &self.event {
             parts.push(format!("event={}", encode_component(event)));
+        }
+        if let Some(map) = self.map {
+            parts.push(format!("map={}", map.to_param()));
         }
         parts.join("&")
     }
@@ -198,7 +301,7 @@ pub fn parse(search: &str, catalog: &Catalog, last_year: i32) -> Parsed {
                     }
                 }
             }
-            "q" | "from" | "to" | "event" if repeated => {
+            "q" | "from" | "to" | "event" | "year" | "territory" | "place" | "map" if repeated => {
                 notices.push(format!("Ignored a repeated \"{key}\" parameter."));
             }
             "q" => {
@@ -219,6 +322,34 @@ pub fn parse(search: &str, catalog: &Catalog, last_year: i32) -> Parsed {
                     notices.push(format!("No event has the id \"{}\"; none is selected.", shorten(id)));
                 }
             }
+            "year" => state.year = parse_year("year", &value, last_year, &mut notices),
+            "territory" => {
+                let id = value.trim().to_lowercase();
+                if id.is_empty() {
+                } else if catalog.territory(&id).is_some() {
+                    state.territory = Some(id);
+                } else {
+                    notices.push(format!("No territory has the id \"{}\"; none is selected.", shorten(&id)));
+                }
+            }
+            "place" => {
+                let id = value.trim().to_lowercase();
+                if id.is_empty() {
+                } else if catalog.place(&id).is_some() {
+                    state.place = Some(id);
+                } else {
+                    notices.push(format!("No place has the id \"{}\"; none is selected.", shorten(&id)));
+                }
+            }
+            "map" => match MapView::parse(&value) {
+                Some((view, exact)) => {
+                    if !exact {
+                        notices.push("The map view was outside the map; it was moved back inside.".to_string());
+                    }
+                    state.map = Some(view);
+                }
+                None => notices.push(format!("Ignored map=\"{}\": expected zoom/lat/lon.", shorten(&value))),
+            },
             "" => {}
             other => notices.push(format!("Ignored unknown parameter \"{}\".", shorten(other))),
         }
@@ -285,6 +416,44 @@ pub fn encode_component(s: &str) -> String {
     out
 }
 
+/// The span of years a view covers, as fractional years [start, end): the year range if set,
+/// else the selected eras, else everything up to `horizon`. The axis and the map's year slider use it.
+pub fn year_domain(state: &ViewState, catalog: &Catalog, horizon: f64) -> (f64, f64) {
+    let full = (catalog.eras[0].start_position(), horizon);
+    let (mut start, mut end) = if state.eras.is_empty() {
+        full
+    } else {
+        state.eras.iter().filter_map(|id| catalog.era(id)).fold((f64::MAX, f64::MIN), |(s, e), (_, era)| {
+            (s.min(era.start_position()), e.max(era.end_position(horizon)))
+        })
+    };
+    if let Some(from) = state.from {
+        start = from as f64;
+    }
+    if let Some(to) = state.to {
+        end = to as f64 + 1.0;
+    }
+    if end <= start {
+        full
+    } else {
+        (start, end)
+    }
+}
+
+/// The first and last whole years of [`year_domain`].
+pub fn year_bounds(state: &ViewState, catalog: &Catalog, last_year: i32) -> (i32, i32) {
+    let (start, end) = year_domain(state, catalog, last_year as f64 + 1.0);
+    (start.floor() as i32, ((end - 1e-6).floor() as i32).max(start.floor() as i32))
+}
+
+/// The year the map shows: the `year` parameter, else the selected event's year, else the
+/// last year in range; always inside the range the filters allow.
+pub fn map_year(state: &ViewState, catalog: &Catalog, last_year: i32) -> i32 {
+    let (first, last) = year_bounds(state, catalog, last_year);
+    let event_year = state.event.as_deref().and_then(|id| catalog.event(id)).map(|e| e.date.year);
+    state.year.or(event_year).unwrap_or(last).clamp(first, last)
+}
+
 /// The page title for a view: the selected event, else the filters, then the app's name.
 pub fn describe(state: &ViewState, catalog: &Catalog) -> String {
     const NAME: &str = "Straitline";
@@ -307,6 +476,15 @@ pub fn describe(state: &ViewState, catalog: &Catalog) -> String {
     }
     if !state.query.is_empty() {
         parts.push(format!("“{}”", state.query));
+    }
+    if let Some(t) = state.territory.as_deref().and_then(|id| catalog.territory(id)) {
+        parts.push(t.name.clone());
+    }
+    if let Some(p) = state.place.as_deref().and_then(|id| catalog.place(id)) {
+        parts.push(p.name.clone());
+    }
+    if let Some(year) = state.year {
+        parts.push(format!("map of {year}"));
     }
     if parts.is_empty() {
         format!("{NAME} · Russia–Turkey relations, 1453 to today")
@@ -417,6 +595,62 @@ mod tests {
     }
 
     #[test]
+    fn map_parameters_parse_and_clamp() {
+        let c = catalog();
+        let p = parse("year=1880&territory=KARS&place=istanbul&map=2/41/29", &c, LAST);
+        assert_eq!(p.notices, Vec::<String>::new());
+        assert_eq!(p.state.year, Some(1880));
+        assert_eq!(p.state.territory.as_deref(), Some("kars"));
+        assert_eq!(p.state.place.as_deref(), Some("istanbul"));
+        assert_eq!(p.state.map, Some(MapView::new(2.0, 41.0, 29.0)));
+        assert_eq!(p.state.to_query(), "year=1880&territory=kars&place=istanbul&map=2.0/41.00/29.00");
+        let p = parse("year=1200&territory=atlantis&place=nowhere&map=99/0/0", &c, LAST);
+        assert_eq!(p.state.year, Some(FIRST_YEAR));
+        assert_eq!((p.state.territory, p.state.place), (None, None));
+        assert_eq!(p.state.map, Some(MapView { zoom10: MAP_ZOOM10.1, lat100: 2800, lon100: 800 }));
+        assert_eq!(p.notices.len(), 4, "{:?}", p.notices);
+        let p = parse("map=abc&map=1/2/3", &c, LAST);
+        assert_eq!(p.state.map, None);
+        assert_eq!(p.notices, ["Ignored map=\"abc\": expected zoom/lat/lon.", "Ignored a repeated \"map\" parameter."]);
+        assert!(parse("map=NaN/1/1", &c, LAST).state.map.is_none());
+    }
+
+    #[test]
+    fn the_year_domain_follows_years_then_eras() {
+        let c = catalog();
+        assert_eq!(year_domain(&ViewState::default(), &c, 2027.0), (1453.0, 2027.0));
+        let interwar = ViewState::default().toggle_era("interwar", &c);
+        let (s, e) = year_domain(&interwar, &c, 2027.0);
+        assert!((1918.8..1918.9).contains(&s) && (1939.6..1939.7).contains(&e), "{s} {e}");
+        assert_eq!(year_bounds(&interwar, &c, 2026), (1918, 1939));
+        let years = interwar.with_years(Some(1920), Some(1930), 2026);
+        assert_eq!(year_domain(&years, &c, 2027.0), (1920.0, 1931.0));
+        assert_eq!(year_bounds(&years, &c, 2026), (1920, 1930));
+    }
+
+    #[test]
+    fn the_map_year_comes_from_the_year_then_the_event_then_the_range() {
+        let c = catalog();
+        assert_eq!(map_year(&ViewState::default(), &c, LAST), LAST);
+        let berlin = ViewState::default().with_event(Some("treaty-of-berlin-1878"));
+        assert_eq!(map_year(&berlin, &c, LAST), 1878);
+        assert_eq!(map_year(&berlin.with_year(Some(1900), LAST), &c, LAST), 1900);
+        let interwar = ViewState::default().toggle_era("interwar", &c);
+        assert_eq!(map_year(&interwar, &c, LAST), 1939);
+        assert_eq!(map_year(&interwar.with_year(Some(1880), LAST), &c, LAST), 1918, "clamped to the era");
+    }
+
+    #[test]
+    fn choosing_an_event_hands_the_year_to_it() {
+        let c = catalog();
+        let s = ViewState::default().with_year(Some(1900), LAST).with_event(Some(&c.events[3].id));
+        assert_eq!(s.year, None);
+        assert_eq!(s.with_event(None).year, None);
+        let s = ViewState::default().with_year(Some(1900), LAST).with_territory(Some("kars")).cleared();
+        assert_eq!((s.year, s.territory), (Some(1900), None));
+    }
+
+    #[test]
     fn titles_describe_the_view() {
         let c = catalog();
         assert_eq!(describe(&ViewState::default(), &c), "Straitline · Russia–Turkey relations, 1453 to today");
@@ -459,6 +693,19 @@ mod tests {
             s = s.with_years(from, to, LAST);
             if rng.next(2) == 0 {
                 s = s.with_event(Some(&c.events[rng.next(c.events.len())].id));
+            }
+            if rng.next(2) == 0 {
+                s = s.with_year(year(&mut rng), LAST);
+            }
+            if rng.next(3) == 0 {
+                s = s.with_territory(Some(&c.territories[rng.next(c.territories.len())].id));
+            }
+            if rng.next(3) == 0 {
+                s = s.with_place(Some(&c.places[rng.next(c.places.len())].id));
+            }
+            if rng.next(3) == 0 {
+                let f = |rng: &mut Lcg, lo: f64, hi: f64| lo + (hi - lo) * rng.next(10_000) as f64 / 10_000.0;
+                s = s.with_map(Some(MapView::new(f(&mut rng, 0.1, 20.0), f(&mut rng, 20.0, 70.0), f(&mut rng, 0.0, 90.0))));
             }
             let url = s.to_query();
             let back = parse(&url, &c, LAST);

@@ -31,6 +31,10 @@ fn count(selector: &str) -> u32 {
     doc().query_selector_all(selector).unwrap().length()
 }
 
+fn attr(selector: &str, name: &str) -> String {
+    doc().query_selector(selector).unwrap().and_then(|e| e.get_attribute(name)).unwrap_or_default()
+}
+
 fn search() -> String {
     web_sys::window().unwrap().location().search().unwrap()
 }
@@ -134,4 +138,19 @@ async fn the_app_follows_and_rewrites_the_url() {
     assert!(notice.contains("atlantis") && notice.contains("abc") && notice.contains("nope"), "{notice}");
     assert_eq!(search(), "?era=interwar&cat=war&to=1800");
     assert_eq!(text("[data-testid=count]"), format!("0 of {total} events"));
+
+    // The map colours each territory by its holder in the map's year.
+    visit("?year=1880");
+    settle().await;
+    assert_eq!(attr("[data-testid=territory-kars]", "data-holder"), "russian-empire");
+    assert_eq!(text("[data-testid=map-year]"), "1880");
+    visit("?year=1925&territory=kars");
+    settle().await;
+    assert_eq!(attr("[data-testid=territory-kars]", "data-holder"), "turkey");
+    assert!(text("[data-testid=territory-detail]").contains("Treaty of Kars"));
+    // Selecting a treaty moves the year to it and outlines what it moved.
+    visit("?event=treaty-of-berlin-1878");
+    settle().await;
+    assert_eq!(text("[data-testid=map-year]"), "1878");
+    assert_eq!(count(".territory.moved[data-testid=territory-kars]"), 1);
 }

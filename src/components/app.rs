@@ -8,6 +8,7 @@ use super::axis::Axis;
 use super::detail::Detail;
 use super::event_list::EventList;
 use super::filters::Filters;
+use super::map::AtlasMap;
 use super::notices::Notices;
 use super::state::{History, ViewContext};
 use crate::data::{Catalog, DataError};
@@ -91,7 +92,10 @@ fn Atlas(
             <Axis/>
             <div class="panes">
                 <EventList/>
-                <Detail/>
+                <div class="side">
+                    <AtlasMap/>
+                    <Detail/>
+                </div>
             </div>
             <footer class="footer">
                 "Every summary is written for Straitline; each event names the sources its facts come from. "

@@ -4,9 +4,8 @@
 use leptos::prelude::*;
 
 use super::state::{History, ViewContext};
-use crate::data::Catalog;
 use crate::timeline::{bins, layout_marks, layout_spans, Point, Scale};
-use crate::view_state::ViewState;
+use crate::view_state::year_domain;
 
 const WIDTH: f64 = 1000.0;
 const LEFT: f64 = 8.0;
@@ -21,29 +20,6 @@ const CLUSTER_GAP: f64 = 7.0;
 const MAX_LABEL_CHARS: usize = 24;
 /// About how many pieces the scale is cut into, each sized by its years and its events.
 const BINS: usize = 40;
-
-/// The years the axis shows: the year range if set, else the selected eras, else everything.
-pub fn axis_domain(state: &ViewState, catalog: &Catalog, horizon: f64) -> (f64, f64) {
-    let full = (catalog.eras[0].start_position(), horizon);
-    let (mut start, mut end) = if state.eras.is_empty() {
-        full
-    } else {
-        state.eras.iter().filter_map(|id| catalog.era(id)).fold((f64::MAX, f64::MIN), |(s, e), (_, era)| {
-            (s.min(era.start_position()), e.max(era.end_position(horizon)))
-        })
-    };
-    if let Some(from) = state.from {
-        start = from as f64;
-    }
-    if let Some(to) = state.to {
-        end = to as f64 + 1.0;
-    }
-    if end <= start {
-        full
-    } else {
-        (start, end)
-    }
-}
 
 fn short(title: &str) -> String {
     if title.chars().count() > MAX_LABEL_CHARS {
@@ -62,7 +38,7 @@ pub fn Axis() -> impl IntoView {
     let eras: Vec<(f64, f64)> = catalog.eras.iter().map(|e| (e.start_position(), e.end_position(horizon))).collect();
     let starts: Vec<f64> = catalog.events.iter().map(|e| e.start_position()).collect();
     let scale = Memo::new(move |_| {
-        let domain = ctx.state.with(|s| axis_domain(s, catalog, horizon));
+        let domain = ctx.state.with(|s| year_domain(s, catalog, horizon));
         // Room by events counts all events, so filtering by category or text does not move the axis.
         let bins = bins(domain, &eras, BINS, |a, b| starts.iter().filter(|&&x| a <= x && x < b).count());
         Scale::new(domain, &bins, LEFT, RIGHT)
@@ -86,7 +62,7 @@ pub fn Axis() -> impl IntoView {
 
     let content = move || {
         let scale = scale.get();
-        let selected = ctx.state.with(|s| s.event.clone()).and_then(|id| catalog.event_position(&id));
+        let selected = ctx.event.get().and_then(|id| catalog.event_position(&id));
         let visible = ctx.visible.get();
         let (d0, d1) = scale.domain();
 
@@ -236,22 +212,5 @@ pub fn Axis() -> impl IntoView {
             {content}
             <p class="axis-help">"Dense years get more room; numbered circles group events too close to tell apart — select one to zoom in."</p>
         </section>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_domain_follows_years_then_eras() {
-        let c = Catalog::bundled().unwrap();
-        let all = axis_domain(&ViewState::default(), &c, 2027.0);
-        assert_eq!(all, (1453.0, 2027.0));
-        let interwar = ViewState::default().toggle_era("interwar", &c);
-        let (s, e) = axis_domain(&interwar, &c, 2027.0);
-        assert!((1918.8..1918.9).contains(&s) && (1939.6..1939.7).contains(&e), "{s} {e}");
-        let years = interwar.with_years(Some(1920), Some(1930), 2026);
-        assert_eq!(axis_domain(&years, &c, 2027.0), (1920.0, 1931.0));
     }
 }

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use super::event_list::source_label;
 use super::state::ViewContext;
 use crate::data::{Catalog, Event, Names};
+use crate::sovereignty::{transfers, Territory};
 
 fn names_view(names: &Names) -> impl IntoView {
     let ru = names.ru.clone().map(|n| view! { <p class="name" lang="ru"><abbr title="Russian">"RU"</abbr>" "{n}</p> });
@@ -14,9 +15,41 @@ fn names_view(names: &Names) -> impl IntoView {
 
 fn event_detail(event: &'static Event, catalog: &'static Catalog, hidden: bool) -> impl IntoView {
     let ctx = expect_context::<ViewContext>();
-    let places: Vec<String> = event.places.iter().filter_map(|p| catalog.place(p)).map(|p| p.name.clone()).collect();
-    let territories: Vec<String> =
-        event.territories.iter().filter_map(|t| catalog.territory(t)).map(|t| t.name.clone()).collect();
+    let places = event
+        .places
+        .iter()
+        .filter_map(|p| catalog.place(p))
+        .map(|p| {
+            let id = p.id.as_str();
+            view! { <a href=move || ctx.href_for(|s| s.with_place(Some(id))) data-noscroll title="List the events here and show it on the map">{p.name.clone()}</a>" " }
+        })
+        .collect_view();
+    let territories = event
+        .territories
+        .iter()
+        .filter_map(|t| catalog.territory(t))
+        .map(|t| {
+            let id = t.id.as_str();
+            view! { <a href=move || ctx.href_for(|s| s.with_territory(Some(id))) data-noscroll>{t.name.clone()}</a>" " }
+        })
+        .collect_view();
+    let holder_name = |id: Option<&str>| id.and_then(|h| catalog.holder(h)).map(|h| h.name.clone()).unwrap_or_else(|| "—".into());
+    let moved = transfers(&event.id, &catalog.territories)
+        .into_iter()
+        .map(|t| {
+            let id = t.territory.id.as_str();
+            view! {
+                <li data-testid="transfer">
+                    <a href=move || ctx.href_for(|s| s.with_territory(Some(id))) data-noscroll>{t.territory.name.clone()}</a>
+                    ": " {if t.before == Some(t.after) {
+                        format!("{}, confirmed", holder_name(Some(t.after)))
+                    } else {
+                        format!("{} → {}", holder_name(t.before), holder_name(Some(t.after)))
+                    }}
+                </li>
+            }
+        })
+        .collect::<Vec<_>>();
     let era = &catalog.eras[event.era];
     view! {
         <article class="detail" data-testid="detail" aria-labelledby="detail-title">
@@ -31,8 +64,12 @@ fn event_detail(event: &'static Event, catalog: &'static Catalog, hidden: bool) 
             </div>
             {hidden.then(|| view! { <p class="hidden-note">"This event is hidden by the current filters."</p> })}
             <p class="summary">{event.summary.clone()}</p>
-            {(!places.is_empty()).then(|| view! { <p class="where"><strong>"Where: "</strong>{places.join(", ")}</p> })}
-            {(!territories.is_empty()).then(|| view! { <p class="where"><strong>"Territories: "</strong>{territories.join(", ")}</p> })}
+            {(!event.places.is_empty()).then(|| view! { <p class="where"><strong>"Where: "</strong>{places}</p> })}
+            {(!event.territories.is_empty()).then(|| view! { <p class="where"><strong>"Territories: "</strong>{territories}</p> })}
+            {(!moved.is_empty()).then(|| view! {
+                <h3>"Territories it moved"</h3>
+                <ul class="transfers">{moved}</ul>
+            })}
             <h3>"Sources"</h3>
             <ul class="detail-sources">
                 {event.sources.iter().map(|s| view! { <li>{source_label(s, catalog)}</li> }).collect_view()}
@@ -41,20 +78,78 @@ fn event_detail(event: &'static Event, catalog: &'static Catalog, hidden: bool) 
     }
 }
 
-/// The side panel.
+fn territory_detail(territory: &'static Territory, catalog: &'static Catalog) -> impl IntoView {
+    let ctx = expect_context::<ViewContext>();
+    let periods = territory
+        .history
+        .iter()
+        .map(|p| {
+            let holder = catalog.holder(&p.holder);
+            let colour = holder.map(|h| h.colour.clone()).unwrap_or_default();
+            let name = holder.map(|h| h.name.clone()).unwrap_or_else(|| p.holder.clone());
+            let years = format!("{} – {}", p.start.human(), p.end.map(|e| e.human()).unwrap_or_else(|| "today".into()));
+            let by = p.by.as_deref().and_then(|id| catalog.event(id)).map(|e| {
+                let id = e.id.as_str();
+                view! { <a class="by" href=move || ctx.href_for(|s| s.with_event(Some(id))) data-noscroll>{e.title.clone()}</a> }
+            });
+            view! {
+                <li>
+                    <span class="swatch" style:background=colour></span>
+                    <span class="period-years">{years}</span>
+                    <strong>{name}</strong>
+                    {by.map(|b| view! { <span class="period-by">" — by "{b}</span> })}
+                    {p.note.clone().map(|n| view! { <p class="period-note">{n}</p> })}
+                </li>
+            }
+        })
+        .collect_view();
+    let regime = territory
+        .regime
+        .iter()
+        .map(|step| {
+            let link = catalog.event(&step.by).map(|e| {
+                let id = e.id.as_str();
+                view! { <a href=move || ctx.href_for(|s| s.with_event(Some(id))) data-noscroll>{e.title.clone()}</a> }
+            });
+            view! { <li><span class="period-years">{step.date.human()}</span>" " {link} <p class="period-note">{step.summary.clone()}</p></li> }
+        })
+        .collect::<Vec<_>>();
+    view! {
+        <article class="detail territory-detail" data-testid="territory-detail" aria-labelledby="territory-title">
+            <a class="close" href=move || ctx.href_for(|s| s.with_territory(None)) data-noscroll aria-label="Close territory">"×"</a>
+            <p class="detail-date">"Territory"</p>
+            <h2 id="territory-title">{territory.name.clone()}</h2>
+            {names_view(&territory.names)}
+            <p class="summary">{territory.summary.clone()}</p>
+            <h3>"Who held it"</h3>
+            <ol class="periods">{periods}</ol>
+            {(!regime.is_empty()).then(|| view! { <h3>"The Straits regime"</h3><ol class="periods regime">{regime}</ol> })}
+            <p class="precision"><strong>"Outline: "</strong>{territory.precision.clone()}</p>
+            <h3>"Sources"</h3>
+            <ul class="detail-sources">
+                {territory.sources.iter().map(|s| view! { <li>{source_label(s, catalog)}</li> }).collect_view()}
+            </ul>
+        </article>
+    }
+}
+
+/// The side panel: the selected event and territory, or an introduction to the eras.
 #[component]
 pub fn Detail() -> impl IntoView {
     let ctx = expect_context::<ViewContext>();
     let catalog = ctx.catalog;
+    let eras = Memo::new(move |_| ctx.state.with(|s| s.eras.clone()));
     move || {
-        let selected = ctx.state.with(|s| s.event.clone()).and_then(|id| catalog.event_position(&id));
-        match selected {
-            Some(i) => {
-                let hidden = !ctx.visible.with(|v| v.contains(&i));
-                event_detail(&catalog.events[i], catalog, hidden).into_any()
+        let selected = ctx.event.get().and_then(|id| catalog.event_position(&id));
+        let territory = ctx.territory.get().and_then(|id| catalog.territory(&id));
+        match (selected, territory) {
+            (Some(_), _) | (None, Some(_)) => {
+                let event = selected.map(|i| event_detail(&catalog.events[i], catalog, !ctx.visible.with(|v| v.contains(&i))));
+                let territory = territory.map(|t| territory_detail(t, catalog));
+                view! { {event} {territory} }.into_any()
             }
-            None => {
-                let eras = ctx.state.with(|s| s.eras.clone());
+            (None, None) => {
+                let eras = eras.get();
                 let shown: Vec<_> = if eras.is_empty() {
                     catalog.eras.iter().collect()
                 } else {

@@ -41,7 +41,7 @@ fn EventItem(
 ) -> impl IntoView {
     let ctx = expect_context::<ViewContext>();
     let id = event.id.as_str();
-    let selected = move || ctx.state.with(|s| s.event.as_deref() == Some(id));
+    let selected = move || ctx.event.with(|e| e.as_deref() == Some(id));
     let href = move || ctx.href_for(|s| s.with_event(if selected() { None } else { Some(id) }));
     let sources = event
         .sources
@@ -83,7 +83,7 @@ pub fn EventList() -> impl IntoView {
         }
     });
     Effect::new(move |_| {
-        if let Some(id) = ctx.state.with(|s| s.event.clone()) {
+        if let Some(id) = ctx.event.get() {
             scroll_to_event(id);
         }
     });

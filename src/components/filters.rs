@@ -119,6 +119,33 @@ pub fn Filters() -> impl IntoView {
         }
     };
 
+    // The territory and place chosen on the map filter the timeline too; each can be removed here.
+    let map_filters = move || {
+        let (territory, place) = ctx.state.with(|s| (s.territory.clone(), s.place.clone()));
+        let territory = territory.and_then(|id| catalog.territory(&id)).map(|t| {
+            view! {
+                <a class="chip active" href=move || ctx.href_for(|s| s.with_territory(None)) data-noscroll data-testid="remove-territory"
+                    aria-label=format!("Remove the territory filter {}", t.name)>
+                    {format!("Territory: {} ×", t.name)}
+                </a>
+            }
+        });
+        let place = place.and_then(|id| catalog.place(&id)).map(|p| {
+            view! {
+                <a class="chip active" href=move || ctx.href_for(|s| s.with_place(None)) data-noscroll data-testid="remove-place"
+                    aria-label=format!("Remove the place filter {}", p.name)>
+                    {format!("Place: {} ×", p.name)}
+                </a>
+            }
+        });
+        (territory.is_some() || place.is_some()).then(|| view! {
+            <div class="filter-row">
+                <span class="filter-label">"Map"</span>
+                <nav class="chips">{territory}{place}</nav>
+            </div>
+        })
+    };
+
     let shown = move || ctx.visible.with(Vec::len);
     view! {
         <section class="filters" aria-label="Filters">
@@ -130,6 +157,7 @@ pub fn Filters() -> impl IntoView {
                 <span class="filter-label" id="cat-label">"Category"</span>
                 <nav class="chips" aria-labelledby="cat-label">{category_chips}</nav>
             </div>
+            {map_filters}
             <div class="filter-row">
                 <label class="search-field">
                     <span class="filter-label">"Search"</span>

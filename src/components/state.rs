@@ -31,6 +31,10 @@ pub struct ViewContext {
     pub url_notices: Memo<Vec<String>>,
     /// Indices into `catalog.events` of the events passing the filters, in date order.
     pub visible: Memo<Vec<usize>>,
+    /// The selected event's id: a narrow signal, so a change of map year does not redraw what depends on it.
+    pub event: Memo<Option<String>>,
+    /// The selected territory's id.
+    pub territory: Memo<Option<String>>,
     /// The last year the timeline covers (the current year).
     pub last_year: i32,
     pathname: Memo<String>,
@@ -47,11 +51,15 @@ impl ViewContext {
         let state = Memo::new(move |_| parsed.with(|p| p.state.clone()));
         let url_notices = Memo::new(move |_| parsed.with(|p| p.notices.clone()));
         let visible = Memo::new(move |_| state.with(|s| visible_events(s, catalog)));
+        let event = Memo::new(move |_| state.with(|s| s.event.clone()));
+        let territory = Memo::new(move |_| state.with(|s| s.territory.clone()));
         ViewContext {
             catalog,
             state,
             url_notices,
             visible,
+            event,
+            territory,
             last_year,
             pathname: location.pathname,
             navigate: StoredValue::new_local(Box::new(navigate)),

@@ -1,0 +1,296 @@
+//! Who held each contested territory when: periods of sovereignty, the treaties that moved
+//! territories, and the territory under a point.
+
+use crate::data::{Names, SourceRef};
+use crate::date::PartialDate;
+use crate::geo::Shape;
+
+/// Which side of the rivalry a holder belongs to; it sets the colour family.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Side {
+    Russia,
+    Turkey,
+    Other,
+}
+
+/// A state that held a territory, as named at the time.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Holder {
+    pub id: String,
+    pub name: String,
+    pub side: Side,
+    /// A CSS colour.
+    pub colour: String,
+}
+
+/// One period of sovereignty, half-open: [start, end).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Period {
+    pub start: PartialDate,
+    pub end: Option<PartialDate>,
+    pub holder: String,
+    /// The treaty or event that began the period (an event id).
+    pub by: Option<String>,
+    pub note: Option<String>,
+}
+
+impl Period {
+    pub fn contains(&self, date: &PartialDate) -> bool {
+        let day = date.first_day();
+        self.start.first_day() <= day && self.end.is_none_or(|e| day < e.first_day())
+    }
+}
+
+/// A step in the regime of the Turkish Straits.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RegimeStep {
+    pub date: PartialDate,
+    pub by: String,
+    pub summary: String,
+}
+
+/// A contested territory, its outline and its history.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Territory {
+    pub id: String,
+    pub name: String,
+    pub names: Names,
+    pub summary: String,
+    /// What the outline follows and how approximate it is.
+    pub precision: String,
+    pub sources: Vec<SourceRef>,
+    /// Sorted, contiguous, non-overlapping; the last runs to the present.
+    pub history: Vec<Period>,
+    pub regime: Vec<RegimeStep>,
+    pub shape: Shape,
+}
+
+impl Territory {
+    /// The period in force on `date`, if the history reaches back that far.
+    pub fn period_at(&self, date: &PartialDate) -> Option<&Period> {
+        self.history.iter().find(|p| p.contains(date))
+    }
+
+    /// Who held the territory on `date`.
+    pub fn holder_at(&self, date: &PartialDate) -> Option<&str> {
+        self.period_at(date).map(|p| p.holder.as_str())
+    }
+
+    /// Who held it at the end of `year`: a year's map shows the changes made during it.
+    pub fn holder_in_year(&self, year: i32) -> Option<&str> {
+        self.holder_at(&PartialDate::ymd(year, 12, 31))
+    }
+}
+
+/// A change of holder made by one event.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Transfer<'a> {
+    pub territory: &'a Territory,
+    /// `None` when the event began the recorded history.
+    pub before: Option<&'a str>,
+    pub after: &'a str,
+}
+
+/// Every territory the event `event_id` moved, with the holders before and after.
+pub fn transfers<'a>(event_id: &str, territories: &'a [Territory]) -> Vec<Transfer<'a>> {
+    territories
+        .iter()
+        .flat_map(|t| {
+            t.history.iter().enumerate().filter(move |(_, p)| p.by.as_deref() == Some(event_id)).map(move |(i, p)| Transfer {
+                territory: t,
+                before: i.checked_sub(1).map(|j| t.history[j].holder.as_str()),
+                after: p.holder.as_str(),
+            })
+        })
+        .collect()
+}
+
+/// The years in which any territory changed hands, sorted: the steps of a reduced-motion animation.
+pub fn change_years(territories: &[Territory]) -> Vec<i32> {
+    let mut years: Vec<i32> = territories.iter().flat_map(|t| t.history.iter().skip(1).map(|p| p.start.year)).collect();
+    years.sort_unstable();
+    years.dedup();
+    years
+}
+
+/// The territory under a lon/lat point, if any.
+pub fn territory_at(territories: &[Territory], lon: f64, lat: f64) -> Option<&Territory> {
+    territories.iter().find(|t| t.shape.contains(lon, lat))
+}
+
+/// Checks a history: non-empty, each period ends after it starts, each begins where the last
+/// ended, and only the last is open. Returns the index and a message for the first problem.
+pub fn check_history(history: &[Period]) -> Result<(), (usize, String)> {
+    if history.is_empty() {
+        return Err((0, "a territory needs at least one period".into()));
+    }
+    for (i, p) in history.iter().enumerate() {
+        match p.end {
+            Some(end) if end.first_day() <= p.start.first_day() => {
+                return Err((i, format!("ends ({end}) before it starts ({})", p.start)));
+            }
+            None if i + 1 != history.len() => {
+                return Err((i, "only the last period may run to the present".into()));
+            }
+            _ => {}
+        }
+        if let Some(next) = history.get(i + 1) {
+            if p.end != Some(next.start) {
+                return Err((
+                    i + 1,
+                    format!(
+                        "starts at {} but the period before ends at {}: periods must follow without gap or overlap",
+                        next.start,
+                        p.end.map(|e| e.to_string()).unwrap_or_else(|| "the present".into())
+                    ),
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::Catalog;
+    use crate::geo::Polygon;
+
+    fn period(start: &str, end: Option<&str>, holder: &str, by: &str) -> Period {
+        Period {
+            start: PartialDate::parse(start).unwrap(),
+            end: end.map(|e| PartialDate::parse(e).unwrap()),
+            holder: holder.into(),
+            by: Some(by.into()),
+            note: None,
+        }
+    }
+
+    fn toy() -> Territory {
+        Territory {
+            id: "kars".into(),
+            name: "Kars".into(),
+            names: Names::default(),
+            summary: "s".into(),
+            precision: "p".into(),
+            sources: vec![],
+            history: vec![
+                period("1580", Some("1878-07-13"), "ottoman-empire", "a"),
+                period("1878-07-13", Some("1918-03-03"), "russian-empire", "berlin"),
+                period("1918-03-03", None, "turkey", "c"),
+            ],
+            regime: vec![],
+            shape: Shape { polygons: vec![Polygon { rings: vec![vec![[0.0, 0.0], [1.0, 0.0], [1.0, 1.0], [0.0, 1.0], [0.0, 0.0]]] }] },
+        }
+    }
+
+    #[test]
+    fn holder_at_follows_half_open_periods() {
+        let t = toy();
+        assert_eq!(t.holder_at(&PartialDate::ymd(1878, 7, 12)), Some("ottoman-empire"));
+        assert_eq!(t.holder_at(&PartialDate::ymd(1878, 7, 13)), Some("russian-empire"));
+        assert_eq!(t.holder_in_year(1878), Some("russian-empire"));
+        assert_eq!(t.holder_in_year(1877), Some("ottoman-empire"));
+        assert_eq!(t.holder_in_year(2025), Some("turkey"));
+        assert_eq!(t.holder_in_year(1500), None);
+    }
+
+    #[test]
+    fn transfers_name_before_and_after() {
+        let ts = [toy()];
+        let moved = transfers("berlin", &ts);
+        assert_eq!(moved.len(), 1);
+        assert_eq!((moved[0].before, moved[0].after), (Some("ottoman-empire"), "russian-empire"));
+        assert_eq!(transfers("a", &ts)[0].before, None);
+        assert!(transfers("nothing", &ts).is_empty());
+    }
+
+    #[test]
+    fn histories_must_be_contiguous() {
+        let mut t = toy();
+        assert_eq!(check_history(&t.history), Ok(()));
+        t.history[1].start = PartialDate::parse("1878-07-14").unwrap();
+        assert_eq!(check_history(&t.history).unwrap_err().0, 1);
+        let mut t = toy();
+        t.history[0].end = None;
+        assert!(check_history(&t.history).unwrap_err().1.contains("only the last"));
+        let mut t = toy();
+        t.history[1].end = Some(PartialDate::parse("1800").unwrap());
+        assert!(check_history(&t.history).unwrap_err().1.contains("before it starts"));
+        assert!(check_history(&[]).is_err());
+    }
+
+    #[test]
+    fn change_years_are_the_starts_of_later_periods() {
+        assert_eq!(change_years(&[toy(), toy()]), vec![1878, 1918]);
+    }
+
+    #[test]
+    fn point_lookup_finds_the_territory() {
+        let ts = [toy()];
+        assert_eq!(territory_at(&ts, 0.5, 0.5).map(|t| t.id.as_str()), Some("kars"));
+        assert!(territory_at(&ts, 5.0, 5.0).is_none());
+    }
+
+    /// Well-known facts, checked against the bundled data.
+    #[test]
+    fn the_bundled_history_matches_well_known_facts() {
+        let c = Catalog::bundled().unwrap();
+        let holder = |id: &str, year: i32| c.territory(id).unwrap_or_else(|| panic!("no {id}")).holder_in_year(year).unwrap_or("(none)").to_string();
+        assert_eq!(holder("kars", 1880), "russian-empire");
+        assert_eq!(holder("kars", 1925), "turkey");
+        assert_eq!(holder("kars", 1870), "ottoman-empire");
+        assert_eq!(holder("ardahan", 1925), "turkey");
+        assert_eq!(holder("batum-artvin", 1880), "russian-empire");
+        assert_eq!(holder("crimea", 1700), "crimean-khanate");
+        assert_eq!(holder("crimea", 1800), "russian-empire");
+        assert_eq!(holder("bessarabia", 1830), "russian-empire");
+        assert_eq!(holder("bessarabia", 1700), "moldavia");
+        assert_eq!(holder("nakhchivan", 1800), "persia");
+        assert_eq!(holder("nakhchivan", 1900), "russian-empire");
+        assert_eq!(holder("azov", 1700), "tsardom-of-russia");
+        assert_eq!(holder("azov", 1720), "ottoman-empire");
+        assert_eq!(holder("straits", 1900), "ottoman-empire");
+        assert_eq!(holder("straits", 1950), "turkey");
+        assert_eq!(holder("yedisan", 1780), "ottoman-empire");
+        assert_eq!(holder("yedisan", 1800), "russian-empire");
+
+        let berlin: Vec<(&str, Option<&str>, &str)> =
+            transfers("treaty-of-berlin-1878", &c.territories).iter().map(|t| (t.territory.id.as_str(), t.before, t.after)).collect();
+        for id in ["kars", "ardahan", "batum-artvin"] {
+            assert!(berlin.contains(&(id, Some("ottoman-empire"), "russian-empire")), "Berlin 1878 moves {id}: {berlin:?}");
+        }
+        assert!(berlin.iter().any(|(id, before, after)| *id == "budjak" && *before == Some("romania") && *after == "russian-empire"), "{berlin:?}");
+        let kars: Vec<&str> = transfers("treaty-of-kars-1921", &c.territories)
+            .iter()
+            .chain(transfers("treaty-of-moscow-1921", &c.territories).iter())
+            .map(|t| t.territory.id.as_str())
+            .collect();
+        assert!(kars.contains(&"batum-artvin"), "{kars:?}");
+    }
+
+    #[test]
+    fn well_known_points_fall_in_their_territories() {
+        let c = Catalog::bundled().unwrap();
+        for (id, lat, lon) in [
+            ("kars", 40.60, 43.09),
+            ("batum-artvin", 41.64, 41.64),
+            ("budjak", 45.35, 28.84),
+            ("crimea", 44.95, 34.10),
+            ("straits", 41.01, 28.98),
+            ("bessarabia", 47.01, 28.86),
+            ("black-sea-coast", 44.89, 37.32),
+            ("akhaltsikhe", 41.64, 42.98),
+            ("nakhchivan", 39.21, 45.41),
+            ("azov", 47.11, 39.42),
+            ("yedisan", 46.48, 30.73), // Odesa, on the site of Hacıbey
+            ("yedisan", 46.63, 31.57), // Ochakiv, just inland of the 1:50m coast
+            ("ardahan", 41.11, 42.70),
+            ("danube-delta", 45.16, 29.65),
+            ("kuban-taman", 45.21, 36.72),
+        ] {
+            assert_eq!(territory_at(&c.territories, lon, lat).map(|t| t.id.as_str()), Some(id), "{id} at {lat},{lon}");
+        }
+        assert!(territory_at(&c.territories, 37.62, 55.75).is_none(), "Moscow is in no contested territory");
+    }
+}
