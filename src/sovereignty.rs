@@ -267,6 +267,12 @@ mod tests {
             .map(|t| t.territory.id.as_str())
             .collect();
         assert!(kars.contains(&"batum-artvin"), "{kars:?}");
+        // 1921 split Batum (Soviet Georgia) from Artvin (Turkey); the map says so rather than colour Artvin Soviet.
+        assert_eq!(holder("batum-artvin", 1925), "divided-batum-soviet");
+        assert_eq!(holder("batum-artvin", 2000), "divided-batum-georgian");
+        let moscow = transfers("treaty-of-moscow-1921", &c.territories);
+        assert!(moscow.iter().any(|t| t.territory.id == "batum-artvin" && t.before == Some("georgia")), "{moscow:?}");
+        assert!(moscow.iter().any(|t| t.territory.id == "ardahan" && t.after == "turkey"), "{moscow:?}");
     }
 
     #[test]

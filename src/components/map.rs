@@ -76,17 +76,23 @@ pub fn AtlasMap() -> impl IntoView {
     });
 
     // Territory outlines are projected once.
-    let territory_paths: Vec<(usize, String, (f64, f64))> = catalog
+    // Territory outlines are projected once, with the width of each outline for its label.
+    let territory_paths: Vec<(usize, String, (f64, f64), f64)> = catalog
         .territories
         .iter()
         .enumerate()
         .map(|(i, t)| {
             let mut d = String::new();
+            let (mut x0, mut x1) = (f64::MAX, f64::MIN);
             for ring in t.shape.polygons.iter().flat_map(|p| p.rings.iter()) {
                 push_path(&mut d, ring, &projection, true);
+                for p in ring {
+                    let (x, _) = to_svg(&projection, p[0], p[1]);
+                    (x0, x1) = (x0.min(x), x1.max(x));
+                }
             }
             let label = t.shape.label_point().map(|[lon, lat]| to_svg(&projection, lon, lat)).unwrap_or_default();
-            (i, d, label)
+            (i, d, label, x1 - x0)
         })
         .collect();
 
@@ -232,8 +238,14 @@ pub fn AtlasMap() -> impl IntoView {
 
     let territories = territory_paths
         .into_iter()
-        .map(|(i, d, label)| {
+        .map(|(i, d, label, width)| {
             let t = &catalog.territories[i];
+            let short_name = t.name.split(" (").next().unwrap_or(&t.name).to_string();
+            // A label shows once the outline is wide enough for it at the current zoom.
+            let label_fits = {
+                let chars = short_name.chars().count() as f64;
+                move || width * 1.6 >= chars * 0.55 * frame.get().width / 85.0
+            };
             let id = t.id.as_str();
             let holder = move || t.holder_in_year(year.get()).and_then(|h| catalog.holder(h));
             let fill = move || holder().map(|h| h.colour.clone()).unwrap_or_else(|| NO_RECORD.into());
@@ -263,7 +275,9 @@ pub fn AtlasMap() -> impl IntoView {
                 >
                     <title>{tooltip}</title>
                 </path>
-                <text class="territory-label" x=label.0 y=label.1 font-size=label_size>{t.name.split(" (").next().unwrap_or(&t.name).to_string()}</text>
+                <Show when=label_fits>
+                    <text class="territory-label" x=label.0 y=label.1 font-size=label_size>{short_name.clone()}</text>
+                </Show>
             }
         })
         .collect_view();
