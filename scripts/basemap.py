@@ -18,6 +18,8 @@ from shapely.geometry import LineString, MultiLineString, MultiPolygon, Polygon,
 from shapely.geometry.polygon import orient
 from shapely.ops import linemerge, unary_union
 
+import topojson
+
 # Balkans to Central Asia, the Levant to Saint Petersburg: everything the map can zoom out to.
 BBOX = (8.0, 28.0, 78.0, 63.0)
 LAND_TOLERANCE = 0.02  # degrees, about 2 km
@@ -26,48 +28,8 @@ DECIMALS = 2
 SOURCE = "Natural Earth 1:50m (public domain) via npm world-atlas 2.0.2, countries-50m.json"
 
 
-def decode_arcs(topo):
-    sx, sy = topo["transform"]["scale"]
-    tx, ty = topo["transform"]["translate"]
-    arcs = []
-    for arc in topo["arcs"]:
-        x = y = 0
-        points = []
-        for dx, dy in arc:
-            x += dx
-            y += dy
-            points.append((x * sx + tx, y * sy + ty))
-        arcs.append(points)
-    return arcs
-
-
-def arc_points(arcs, index):
-    return arcs[index] if index >= 0 else list(reversed(arcs[~index]))
-
-
-def ring(arcs, indices):
-    points = []
-    for i in indices:
-        pts = arc_points(arcs, i)
-        points.extend(pts if not points else pts[1:])
-    return points
-
-
-def polygons(arcs, geometry):
-    if geometry["type"] == "Polygon":
-        parts = [geometry["arcs"]]
-    elif geometry["type"] == "MultiPolygon":
-        parts = geometry["arcs"]
-    else:
-        return []
-    out = []
-    for rings in parts:
-        shell, *holes = [ring(arcs, r) for r in rings]
-        poly = Polygon(shell, holes)
-        if not poly.is_valid:
-            poly = poly.buffer(0)
-        out.append(poly)
-    return out
+def valid_polygons(arcs, geometry):
+    return [p if p.is_valid else p.buffer(0) for p in topojson.polygons(arcs, geometry)]
 
 
 def rounded(coords):
@@ -85,11 +47,11 @@ def dedupe(coords):
 def main():
     path = sys.argv[1] if len(sys.argv) > 1 else "node_modules/world-atlas/countries-50m.json"
     topo = json.load(open(path, encoding="utf-8"))
-    arcs = decode_arcs(topo)
+    arcs = topojson.decode_arcs(topo)
     frame = box(*BBOX)
 
     # Land: the union of the land object, clipped and simplified.
-    land = unary_union([p for g in topo["objects"]["land"]["geometries"] for p in polygons(arcs, g)])
+    land = unary_union([p for g in topo["objects"]["land"]["geometries"] for p in valid_polygons(arcs, g)])
     land = land.intersection(frame).simplify(LAND_TOLERANCE, preserve_topology=True)
     land_parts = [land] if isinstance(land, Polygon) else list(getattr(land, "geoms", []))
     land_coords = []

@@ -39,6 +39,8 @@ from shapely.geometry import MultiPolygon, Point, Polygon, mapping
 from shapely.geometry.polygon import orient
 from shapely.ops import unary_union
 
+import topojson
+
 SIMPLIFY = 0.01      # degrees
 GRID = 0.001         # output precision (3 decimals)
 MIN_PART = 2e-4      # drop slivers/islets smaller than this (square degrees, ~2 km2)
@@ -202,36 +204,15 @@ def load_topojson(path):
     """Return {name or index: shapely geometry} for every object's geometries."""
     with open(path, encoding="utf-8") as f:
         topo = json.load(f)
-    (sx, sy), (tx, ty) = topo["transform"]["scale"], topo["transform"]["translate"]
-    arcs = []
-    for arc in topo["arcs"]:
-        x = y = 0
-        pts = []
-        for dx, dy in arc:
-            x += dx
-            y += dy
-            pts.append((x * sx + tx, y * sy + ty))
-        arcs.append(pts)
-
-    def ring(indices):
-        out = []
-        for i in indices:
-            a = arcs[i] if i >= 0 else arcs[~i][::-1]
-            out.extend(a if not out else a[1:])
-        return out
-
-    def polygon(rings):
-        return Polygon(ring(rings[0]), [ring(r) for r in rings[1:]]).buffer(0)
+    arcs = topojson.decode_arcs(topo)
 
     result = {}
     for obj in topo["objects"].values():
         for n, g in enumerate(obj["geometries"]):
-            if g["type"] == "Polygon":
-                geom = polygon(g["arcs"])
-            elif g["type"] == "MultiPolygon":
-                geom = unary_union([polygon(p) for p in g["arcs"]])
-            else:
+            parts = [p.buffer(0) for p in topojson.polygons(arcs, g)]
+            if not parts:
                 continue
+            geom = parts[0] if g["type"] == "Polygon" else unary_union(parts)
             name = (g.get("properties") or {}).get("name", n)
             result[name] = unary_union([result[name], geom]) if name in result else geom
     return result
