@@ -320,8 +320,7 @@ pub struct Era {
 
 impl Era {
     pub fn contains(&self, date: &PartialDate) -> bool {
-        let first = date.first_day();
-        self.start.first_day() <= first && self.end.is_none_or(|end| first < end.first_day())
+        date.within(&self.start, self.end.as_ref())
     }
 
     pub fn start_position(&self) -> f64 {

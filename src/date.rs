@@ -130,6 +130,14 @@ impl PartialDate {
     }
 }
 
+impl PartialDate {
+    /// True when the date's first day falls in the half-open span [start, end); no end means "to the present".
+    pub fn within(&self, start: &PartialDate, end: Option<&PartialDate>) -> bool {
+        let day = self.first_day();
+        start.first_day() <= day && end.is_none_or(|e| day < e.first_day())
+    }
+}
+
 impl PartialOrd for PartialDate {
     fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
         Some(self.cmp(other))

@@ -36,8 +36,7 @@ pub struct Period {
 
 impl Period {
     pub fn contains(&self, date: &PartialDate) -> bool {
-        let day = date.first_day();
-        self.start.first_day() <= day && self.end.is_none_or(|e| day < e.first_day())
+        date.within(&self.start, self.end.as_ref())
     }
 }
 

@@ -270,6 +270,19 @@ fn parse_year(key: &str, raw: &str, last_year: i32, notices: &mut Vec<String>) -
     }
 }
 
+/// An id from the URL (case-insensitive) if the catalogue knows it; otherwise a notice.
+fn known_id(kind: &str, raw: &str, exists: impl Fn(&str) -> bool, notices: &mut Vec<String>) -> Option<String> {
+    let id = raw.trim().to_lowercase();
+    if id.is_empty() {
+        None
+    } else if exists(&id) {
+        Some(id)
+    } else {
+        notices.push(format!("No {kind} has the id \"{}\"; none is selected.", shorten(&id)));
+        None
+    }
+}
+
 /// Reads a query string (with or without `?`) into a view, collecting a notice for
 /// everything ignored or corrected. Never fails.
 pub fn parse(search: &str, catalog: &Catalog, last_year: i32) -> Parsed {
@@ -313,34 +326,10 @@ pub fn parse(search: &str, catalog: &Catalog, last_year: i32) -> Parsed {
             }
             "from" => from = parse_year("from", &value, last_year, &mut notices),
             "to" => to = parse_year("to", &value, last_year, &mut notices),
-            "event" => {
-                let id = value.trim();
-                if id.is_empty() {
-                } else if catalog.event(id).is_some() {
-                    state.event = Some(id.to_string());
-                } else {
-                    notices.push(format!("No event has the id \"{}\"; none is selected.", shorten(id)));
-                }
-            }
+            "event" => state.event = known_id("event", &value, |id| catalog.event(id).is_some(), &mut notices),
             "year" => state.year = parse_year("year", &value, last_year, &mut notices),
-            "territory" => {
-                let id = value.trim().to_lowercase();
-                if id.is_empty() {
-                } else if catalog.territory(&id).is_some() {
-                    state.territory = Some(id);
-                } else {
-                    notices.push(format!("No territory has the id \"{}\"; none is selected.", shorten(&id)));
-                }
-            }
-            "place" => {
-                let id = value.trim().to_lowercase();
-                if id.is_empty() {
-                } else if catalog.place(&id).is_some() {
-                    state.place = Some(id);
-                } else {
-                    notices.push(format!("No place has the id \"{}\"; none is selected.", shorten(&id)));
-                }
-            }
+            "territory" => state.territory = known_id("territory", &value, |id| catalog.territory(id).is_some(), &mut notices),
+            "place" => state.place = known_id("place", &value, |id| catalog.place(id).is_some(), &mut notices),
             "map" => match MapView::parse(&value) {
                 Some((view, exact)) => {
                     if !exact {

@@ -72,10 +72,9 @@ pub fn AtlasMap() -> impl IntoView {
         ctx.go(&ctx.state.with_untracked(|s| s.with_year(Some(y.clamp(first, last)), ctx.last_year)), History::Replace);
     };
     let moved = Memo::new(move |_| {
-        ctx.state.with(|s| s.event.clone()).map(|id| transfers(&id, &catalog.territories).iter().map(|t| t.territory.id.clone()).collect::<Vec<_>>()).unwrap_or_default()
+        ctx.event.get().map(|id| transfers(&id, &catalog.territories).iter().map(|t| t.territory.id.clone()).collect::<Vec<_>>()).unwrap_or_default()
     });
 
-    // Territory outlines are projected once.
     // Territory outlines are projected once, with the width of each outline for its label.
     let territory_paths: Vec<(usize, String, (f64, f64), f64)> = catalog
         .territories
@@ -318,7 +317,7 @@ pub fn AtlasMap() -> impl IntoView {
         let f = frame.get();
         let selected_place = ctx.state.with(|s| s.place.clone());
         let event_places: Vec<String> =
-            ctx.state.with(|s| s.event.clone()).and_then(|id| catalog.event(&id).map(|e| e.places.clone())).unwrap_or_default();
+            ctx.event.get().and_then(|id| catalog.event(&id).map(|e| e.places.clone())).unwrap_or_default();
         let r = f.width / 220.0;
         places_shown
             .get()
