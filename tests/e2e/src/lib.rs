@@ -30,13 +30,14 @@ async fn wait_for_port(port: u16, what: &str) -> Result<(), String> {
     Err(format!("{what} did not start listening on port {port}"))
 }
 
-/// A static server, chromedriver and a browser session; everything stops on drop.
+/// A static server, chromedriver and a browser session. `stop` ends them all and removes the
+/// temporary folder; a drop only kills the two processes.
 pub struct Harness {
     pub client: Client,
     pub base: String,
-    _server: Child,
-    _driver: Child,
-    _root: PathBuf,
+    server: Child,
+    driver: Child,
+    root: PathBuf,
 }
 
 impl Harness {
@@ -94,10 +95,19 @@ impl Harness {
         Ok(Harness {
             client,
             base: format!("http://127.0.0.1:{http_port}{SUB_PATH}"),
-            _server: server,
-            _driver: driver,
-            _root: root,
+            server,
+            driver,
+            root,
         })
+    }
+
+    /// Closes the browser, stops the server and chromedriver and removes the temporary folder.
+    /// Call it before `std::process::exit`, which skips the drops that would otherwise do this.
+    pub async fn stop(mut self) {
+        let _ = self.client.clone().close().await;
+        let _ = self.driver.kill().await;
+        let _ = self.server.kill().await;
+        let _ = std::fs::remove_dir_all(&self.root);
     }
 
     /// Opens the app with a query string such as `?era=interwar`, and waits for it to render.

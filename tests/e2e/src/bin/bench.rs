@@ -93,7 +93,7 @@ async fn main() {
     let result = match Harness::start(&dist).await {
         Ok(h) => {
             let r = run(&h).await;
-            let _ = h.client.clone().close().await;
+            h.stop().await;
             r
         }
         Err(e) => Err(e),

@@ -305,7 +305,7 @@ async fn main() {
             }
         }
     }
-    let _ = harness.client.clone().close().await;
+    harness.stop().await;
     println!("e2e: {passed} passed, {failed} failed");
     std::process::exit(if failed == 0 { 0 } else { 1 });
 }
