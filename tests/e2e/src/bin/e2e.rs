@@ -95,7 +95,7 @@ async fn search_ignores_diacritics_and_replaces_history(h: &Harness) -> TestResu
         input.send_keys(typed).await.map_err(|e| e.to_string())?;
         h.wait_until("document.querySelector('#event-treaty-of-kucuk-kaynarca-1774') !== null && location.search.startsWith('?q=')", "the search result").await?;
         let (shown, total) = total_of(&h.count_text().await?)?;
-        check(shown >= 1 && shown < 10, || format!("{typed:?} found {shown} of {total}"))?;
+        check((1..10).contains(&shown), || format!("{typed:?} found {shown} of {total}"))?;
         let after = h.js("history.length").await?;
         check(before == after, || format!("typing {typed:?} added history entries ({before} → {after})"))?;
     }
