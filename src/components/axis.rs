@@ -29,6 +29,26 @@ fn short(title: &str) -> String {
     }
 }
 
+/// Scrolls the axis container sideways so the selected mark is in its middle third.
+fn center_selected_mark() {
+    let doc = document();
+    let (Some(container), Some(mark)) = (
+        doc.query_selector(".axis-scroll").ok().flatten(),
+        doc.query_selector(".axis .mark.selected").ok().flatten(),
+    ) else {
+        return;
+    };
+    let width = container.client_width() as f64;
+    if container.scroll_width() as f64 <= width {
+        return;
+    }
+    let (c, m) = (container.get_bounding_client_rect(), mark.get_bounding_client_rect());
+    let x = m.left() + m.width() / 2.0 - c.left();
+    if x < width / 3.0 || x > width * 2.0 / 3.0 {
+        container.set_scroll_left((container.scroll_left() as f64 + x - width / 2.0).round() as i32);
+    }
+}
+
 /// The timeline axis.
 #[component]
 pub fn Axis() -> impl IntoView {
@@ -191,21 +211,31 @@ pub fn Axis() -> impl IntoView {
             .collect_view();
 
         view! {
-            <svg
-                class="axis"
-                viewBox=format!("0 0 {WIDTH} {height}")
-                role="group"
-                aria-label=format!("Timeline from {} to {}", d0.floor(), (d1 - 1e-6).floor())
-                data-testid="axis"
-            >
-                {bands}
-                <line class="baseline" x1=LEFT y1=AXIS_Y x2=RIGHT y2=AXIS_Y/>
-                {ticks}
-                {span_bars}
-                {mark_views}
-            </svg>
+            // On narrow screens the axis keeps a readable width and scrolls sideways.
+            <div class="axis-scroll">
+                <svg
+                    class="axis"
+                    viewBox=format!("0 0 {WIDTH} {height}")
+                    role="group"
+                    aria-label=format!("Timeline from {} to {}", d0.floor(), (d1 - 1e-6).floor())
+                    data-testid="axis"
+                >
+                    {bands}
+                    <line class="baseline" x1=LEFT y1=AXIS_Y x2=RIGHT y2=AXIS_Y/>
+                    {ticks}
+                    {span_bars}
+                    {mark_views}
+                </svg>
+            </div>
         }
     };
+
+    // Where the axis scrolls sideways (narrow screens), bring the selected mark into view.
+    Effect::new(move |_| {
+        if ctx.event.with(|e| e.is_some()) {
+            request_animation_frame(center_selected_mark);
+        }
+    });
 
     view! {
         <section class="timeline" aria-label="Timeline">

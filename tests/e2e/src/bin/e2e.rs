@@ -152,6 +152,26 @@ async fn the_axis_works_from_the_keyboard(h: &Harness) -> TestResult {
     h.wait_until("/from=\\d{4}&to=\\d{4}/.test(location.search)", "the cluster to zoom in").await
 }
 
+async fn on_a_phone_the_axis_scrolls_to_the_selected_event(h: &Harness) -> TestResult {
+    async fn phone(h: &Harness) -> TestResult {
+        h.open("?event=istanbul-talks-2025-06-02").await?;
+        h.wait_until("document.querySelector('.axis .mark.selected') !== null", "the selected mark").await?;
+        let scrolls = h.js("(c => c.scrollWidth > c.clientWidth)(document.querySelector('.axis-scroll'))").await?;
+        check(scrolls == true, || "the axis is squeezed into the phone's width instead of scrolling".into())?;
+        h.wait_until(
+            "(() => { const c = document.querySelector('.axis-scroll').getBoundingClientRect(); \
+             const m = document.querySelector('.axis .mark.selected').getBoundingClientRect(); \
+             return m.left >= c.left && m.right <= c.right; })()",
+            "the selected 2025 mark scrolled into view",
+        )
+        .await
+    }
+    h.client.set_window_size(390, 844).await.map_err(|e| e.to_string())?;
+    let result = phone(h).await;
+    h.client.set_window_size(1280, 900).await.map_err(|e| e.to_string())?;
+    result
+}
+
 async fn year_range_and_clear_all(h: &Harness) -> TestResult {
     h.open("").await?;
     let from = h.client.find(Locator::Css("[data-testid=year-from]")).await.map_err(|e| e.to_string())?;
@@ -284,6 +304,7 @@ async fn main() {
         ("a bad URL shows a notice and is canonicalised", |h| Box::pin(a_bad_url_shows_a_notice_and_is_canonicalised(h))),
         ("an empty result offers to clear", |h| Box::pin(an_empty_result_offers_to_clear(h))),
         ("the axis works from the keyboard", |h| Box::pin(the_axis_works_from_the_keyboard(h))),
+        ("on a phone the axis scrolls to the selected event", |h| Box::pin(on_a_phone_the_axis_scrolls_to_the_selected_event(h))),
         ("year range and clear all", |h| Box::pin(year_range_and_clear_all(h))),
         ("copy link, and index.html as the path", |h| Box::pin(copy_link_and_index_html_path(h))),
         ("the map year colours the territories", |h| Box::pin(the_map_year_colours_the_territories(h))),
