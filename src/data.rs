@@ -245,6 +245,8 @@ struct HolderRecord {
     name: String,
     side: String,
     colour: String,
+    #[serde(default)]
+    hatched: bool,
 }
 
 /// A seed document or other source the data cites.
@@ -618,7 +620,7 @@ impl Validator {
                         return None;
                     }
                 };
-                Some(Holder { id: r.id, name: r.name, side, colour: r.colour })
+                Some(Holder { id: r.id, name: r.name, side, colour: r.colour, hatched: r.hatched })
             })
             .collect()
     }

@@ -21,6 +21,8 @@ pub struct Holder {
     pub side: Side,
     /// A CSS colour.
     pub colour: String,
+    /// Drawn hatched: control that most states do not recognise (Crimea since 2014).
+    pub hatched: bool,
 }
 
 /// One period of sovereignty, half-open: [start, end).
@@ -243,6 +245,11 @@ mod tests {
         assert_eq!(holder("batum-artvin", 1880), "russian-empire");
         assert_eq!(holder("crimea", 1700), "crimean-khanate");
         assert_eq!(holder("crimea", 1800), "russian-empire");
+        assert_eq!(holder("crimea", 2000), "ukraine");
+        // Russian control since 2014, drawn hatched: most states do not recognise the annexation.
+        assert_eq!(holder("crimea", 2020), "russia-unrecognised");
+        assert!(c.holder("russia-unrecognised").is_some_and(|h| h.hatched));
+        assert!(!c.holder("russia").unwrap().hatched);
         assert_eq!(holder("bessarabia", 1830), "russian-empire");
         assert_eq!(holder("bessarabia", 1700), "moldavia");
         assert_eq!(holder("nakhchivan", 1800), "persia");

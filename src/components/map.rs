@@ -13,7 +13,7 @@ use super::state::{History, ViewContext};
 use crate::basemap::{self, push_path};
 use crate::map_view::{default_view, edge_pointer, frame_for, pan, to_svg, zoom_about, Frame, ASPECT};
 use crate::projection::Lambert;
-use crate::sovereignty::{change_years, transfers};
+use crate::sovereignty::{change_years, transfers, Holder};
 use crate::view_state::{map_year, year_bounds, MapView};
 
 /// Colour of a territory before its recorded history begins.
@@ -39,6 +39,15 @@ fn client_to_svg(svg: &Element, frame: &Frame, cx: f64, cy: f64) -> (f64, f64) {
 
 fn prefers_reduced_motion() -> bool {
     window().match_media("(prefers-reduced-motion: reduce)").ok().flatten().is_some_and(|m| m.matches())
+}
+
+/// A legend swatch: the holder's colour, striped where the map hatches it.
+fn swatch(holder: &Holder) -> String {
+    if holder.hatched {
+        format!("repeating-linear-gradient(45deg, rgba(60, 20, 15, 0.55) 0 2px, transparent 2px 5px), {}", holder.colour)
+    } else {
+        holder.colour.clone()
+    }
 }
 
 /// The map, its year controls and its legend.
@@ -248,6 +257,8 @@ pub fn AtlasMap() -> impl IntoView {
             let id = t.id.as_str();
             let holder = move || t.holder_in_year(year.get()).and_then(|h| catalog.holder(h));
             let fill = move || holder().map(|h| h.colour.clone()).unwrap_or_else(|| NO_RECORD.into());
+            let hatched = move || holder().is_some_and(|h| h.hatched);
+            let hatch_d = d.clone();
             let tooltip = move || {
                 let who = holder().map(|h| h.name.clone()).unwrap_or_else(|| "no record".into());
                 format!("{} — {} in {}", t.name, who, year.get())
@@ -274,6 +285,9 @@ pub fn AtlasMap() -> impl IntoView {
                 >
                     <title>{tooltip}</title>
                 </path>
+                <Show when=hatched>
+                    <path class="hatch" d=hatch_d.clone() fill="url(#hatch)"/>
+                </Show>
                 <Show when=label_fits>
                     <text class="territory-label" x=label.0 y=label.1 font-size=label_size>{short_name.clone()}</text>
                 </Show>
@@ -368,6 +382,7 @@ pub fn AtlasMap() -> impl IntoView {
             .collect_view()
     };
 
+    let hatch_size = move || frame.get().width / 140.0;
     let legend = move || {
         let y = year.get();
         let mut shown: Vec<&str> = Vec::new();
@@ -382,7 +397,7 @@ pub fn AtlasMap() -> impl IntoView {
         let items = shown
             .into_iter()
             .filter_map(|h| catalog.holder(h))
-            .map(|h| view! { <li><span class="swatch" style:background=h.colour.clone()></span>{h.name.clone()}</li> })
+            .map(|h| view! { <li><span class="swatch" style:background=swatch(h)></span>{h.name.clone()}</li> })
             .collect_view();
         view! {
             {items}
@@ -434,6 +449,18 @@ pub fn AtlasMap() -> impl IntoView {
                     on:wheel=on_wheel
                     on:keydown=on_keydown
                 >
+                    <defs>
+                        // Stripes for holders whose control most states do not recognise.
+                        <pattern
+                            id="hatch"
+                            patternUnits="userSpaceOnUse"
+                            patternTransform="rotate(45)"
+                            width=hatch_size
+                            height=hatch_size
+                        >
+                            <rect class="hatch-stripe" width=move || hatch_size() * 0.4 height=hatch_size/>
+                        </pattern>
+                    </defs>
                     <rect class="sea" x="-8000" y="-8000" width="16000" height="16000"/>
                     <path class="land" d=base.land.clone()/>
                     <g class="territories">{territories}</g>

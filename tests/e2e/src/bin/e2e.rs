@@ -216,7 +216,15 @@ async fn the_map_year_colours_the_territories(h: &Harness) -> TestResult {
     h.click("[data-testid=year-up]").await?;
     h.wait_until("location.search === '?year=1926' && document.querySelector('[data-testid=map-year]').textContent === '1926'", "the year stepper").await?;
     let legend = h.js_string("document.querySelector('.legend').textContent").await?;
-    check(legend.contains("Turkey") && legend.contains("Soviet Union"), || format!("legend {legend}"))
+    check(legend.contains("Turkey") && legend.contains("Soviet Union"), || format!("legend {legend}"))?;
+    check(h.js("document.querySelector('.map .hatch') === null").await? == true, || "hatching in 1926".into())?;
+    // Crimea since 2014: Russian control, hatched, and the legend says it is not recognised.
+    h.open("?year=2020").await?;
+    let crimea = holder_of(h, "crimea").await?;
+    check(crimea == "russia-unrecognised", || format!("Crimea in 2020: {crimea}"))?;
+    h.wait_until("document.querySelectorAll('.map .hatch').length === 1", "Crimea hatched").await?;
+    let legend = h.js_string("document.querySelector('.legend').textContent").await?;
+    check(legend.contains("Russia (annexation not recognised)"), || format!("legend {legend}"))
 }
 
 async fn a_treaty_highlights_what_it_moved(h: &Harness) -> TestResult {
