@@ -13,7 +13,7 @@ use super::state::{History, ViewContext};
 use crate::basemap::{self, push_path};
 use crate::map_view::{default_view, edge_pointer, frame_for, pan, to_svg, zoom_about, Frame, ASPECT};
 use crate::projection::Lambert;
-use crate::sovereignty::{change_years, transfers, Holder};
+use crate::sovereignty::{change_years, transfers};
 use crate::view_state::{map_year, year_bounds, MapView};
 
 /// Colour of a territory before its recorded history begins.
@@ -39,15 +39,6 @@ fn client_to_svg(svg: &Element, frame: &Frame, cx: f64, cy: f64) -> (f64, f64) {
 
 fn prefers_reduced_motion() -> bool {
     window().match_media("(prefers-reduced-motion: reduce)").ok().flatten().is_some_and(|m| m.matches())
-}
-
-/// A legend swatch: the holder's colour, striped where the map hatches it.
-fn swatch(holder: &Holder) -> String {
-    if holder.hatched {
-        format!("repeating-linear-gradient(45deg, rgba(60, 20, 15, 0.55) 0 2px, transparent 2px 5px), {}", holder.colour)
-    } else {
-        holder.colour.clone()
-    }
 }
 
 /// The map, its year controls and its legend.
@@ -397,7 +388,7 @@ pub fn AtlasMap() -> impl IntoView {
         let items = shown
             .into_iter()
             .filter_map(|h| catalog.holder(h))
-            .map(|h| view! { <li><span class="swatch" style:background=swatch(h)></span>{h.name.clone()}</li> })
+            .map(|h| view! { <li><span class="swatch" class:hatched=h.hatched style:background-color=h.colour.clone()></span>{h.name.clone()}</li> })
             .collect_view();
         view! {
             {items}
