@@ -17,6 +17,8 @@ pub const PLACES_FILE: &str = "data/places.json";
 pub const TERRITORIES_FILE: &str = "data/territories.geojson";
 pub const HOLDERS_FILE: &str = "data/holders.json";
 pub const SOURCES_FILE: &str = "data/sources.json";
+pub const REFERENCES_FILE: &str = "data/references.json";
+pub const ALIASES_FILE: &str = "data/aliases.json";
 
 /// The raw JSON of every data file, bundled into the build.
 pub struct RawData<'a> {
@@ -26,6 +28,8 @@ pub struct RawData<'a> {
     pub territories: &'a str,
     pub holders: &'a str,
     pub sources: &'a str,
+    pub references: &'a str,
+    pub aliases: &'a str,
 }
 
 pub const BUNDLED: RawData<'static> = RawData {
@@ -35,6 +39,8 @@ pub const BUNDLED: RawData<'static> = RawData {
     territories: include_str!("../data/territories.geojson"),
     holders: include_str!("../data/holders.json"),
     sources: include_str!("../data/sources.json"),
+    references: include_str!("../data/references.json"),
+    aliases: include_str!("../data/aliases.json"),
 };
 
 /// A problem in one record of one data file.
@@ -140,12 +146,34 @@ pub struct Names {
     pub tr: Option<String>,
 }
 
-/// Where a fact comes from: a seed document's section, or a named external reference.
+/// Where a fact comes from: a seed document's section, or a work in `data/references.json`
+/// with the page, article or chapter (`at`) where there is one.
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(untagged, deny_unknown_fields)]
 pub enum SourceRef {
-    Seed { seed: String, section: String },
-    Reference { reference: String },
+    Seed {
+        seed: String,
+        section: String,
+    },
+    Reference {
+        #[serde(rename = "ref")]
+        reference: String,
+        at: Option<String>,
+    },
+}
+
+/// A named work cited by the data: author, title, year and publisher, with the date and
+/// address of a news report or web page where there is one.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Reference {
+    pub id: String,
+    pub author: String,
+    pub title: String,
+    pub year: String,
+    pub publisher: String,
+    pub date: Option<String>,
+    pub url: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -165,6 +193,14 @@ struct EventRecord {
     territories: Vec<String>,
     names: Option<Names>,
     sources: Vec<SourceRef>,
+}
+
+/// `data/aliases.json`: renamed ids, old to new, by kind.
+#[derive(Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Aliases {
+    #[serde(default)]
+    territory: HashMap<String, String>,
 }
 
 #[derive(Deserialize)]
@@ -258,6 +294,11 @@ pub struct SourceDoc {
     pub publisher: String,
     pub date: String,
     pub licence: String,
+    /// The article's address, for a seed that is a public web page (the encyclopedia article).
+    pub url: Option<String>,
+    /// The section labels that events may cite: the document's headings, or "paragraph N" for
+    /// a piece without headings.
+    pub sections: Vec<String>,
 }
 
 /// One event on the timeline, validated.
@@ -362,6 +403,9 @@ pub struct Catalog {
     pub territories: Vec<Territory>,
     pub holders: Vec<Holder>,
     pub sources: Vec<SourceDoc>,
+    pub references: Vec<Reference>,
+    /// Old territory ids and the ids they were renamed to, so that shared links keep working.
+    territory_aliases: HashMap<String, String>,
     event_index: HashMap<String, usize>,
 }
 
@@ -394,6 +438,15 @@ impl Catalog {
         self.sources.iter().find(|s| s.id == id)
     }
 
+    /// The current id for a territory id that was renamed (e.g. when a unit was split).
+    pub fn territory_alias(&self, old: &str) -> Option<&str> {
+        self.territory_aliases.get(old).map(String::as_str)
+    }
+
+    pub fn reference(&self, id: &str) -> Option<&Reference> {
+        self.references.iter().find(|r| r.id == id)
+    }
+
     /// The bundled data, parsed fresh. Its validity is proven by the test suite.
     pub fn bundled() -> Result<Catalog, Vec<DataError>> {
         Catalog::load(&BUNDLED)
@@ -415,17 +468,38 @@ impl Catalog {
         let feature_records: Vec<FeatureRecord> = parse_features(raw.territories, &mut errors);
         let holder_records: Vec<HolderRecord> = parse_file(HOLDERS_FILE, raw.holders, &mut errors);
         let sources: Vec<SourceDoc> = parse_file(SOURCES_FILE, raw.sources, &mut errors);
+        let references: Vec<Reference> = parse_file(REFERENCES_FILE, raw.references, &mut errors);
+        let aliases: Aliases = serde_json::from_str(raw.aliases).unwrap_or_else(|e| {
+            errors.push(DataError { file: ALIASES_FILE, record: "(whole file)".into(), field: "-".into(), message: e.to_string() });
+            Aliases::default()
+        });
         if !errors.is_empty() {
             return Err(errors);
         }
 
-        let mut v = Validator { errors: Vec::new() };
+        let mut v = Validator { errors: Vec::new(), references: HashSet::new(), seed_sections: HashMap::new() };
+        v.references = v.unique_ids(REFERENCES_FILE, references.iter().map(|r| r.id.as_str())).into_iter().map(str::to_string).collect();
+        for r in &references {
+            for (field, value) in [("author", &r.author), ("title", &r.title), ("year", &r.year), ("publisher", &r.publisher)] {
+                v.text(REFERENCES_FILE, &r.id, field, value);
+            }
+            if let Some(date) = &r.date {
+                v.date(REFERENCES_FILE, &r.id, "date", date);
+            }
+            if r.url.as_deref().is_some_and(|u| !u.starts_with("https://")) {
+                v.err(REFERENCES_FILE, &r.id, "url", "must be an https:// address");
+            }
+        }
         let source_ids: HashSet<&str> = v.unique_ids(SOURCES_FILE, sources.iter().map(|s| s.id.as_str()));
         for s in &sources {
             v.text(SOURCES_FILE, &s.id, "title", &s.title);
             v.text(SOURCES_FILE, &s.id, "publisher", &s.publisher);
             v.text(SOURCES_FILE, &s.id, "licence", &s.licence);
             v.text(SOURCES_FILE, &s.id, "date", &s.date);
+            if s.url.as_deref().is_some_and(|u| !u.starts_with("https://")) {
+                v.err(SOURCES_FILE, &s.id, "url", "must be an https:// address");
+            }
+            v.seed_sections.insert(s.id.clone(), s.sections.clone());
         }
 
         let places = v.places(place_records);
@@ -438,14 +512,35 @@ impl Catalog {
         let event_ids: HashSet<&str> = events.iter().map(|e| e.id.as_str()).collect();
         let holder_ids: HashSet<&str> = holders.iter().map(|h| h.id.as_str()).collect();
         let territories = v.territories(feature_records, &event_ids, &holder_ids, &source_ids);
+        for (old, new) in &aliases.territory {
+            if territory_ids.contains(old.as_str()) {
+                v.err(ALIASES_FILE, old, "territory", "an alias must not be a current territory id");
+            }
+            if !territory_ids.contains(new.as_str()) {
+                v.err(ALIASES_FILE, old, "territory", format!("unknown territory '{new}' (not in {TERRITORIES_FILE})"));
+            }
+        }
 
         if !v.errors.is_empty() {
             return Err(v.errors);
         }
         events.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id)));
         let event_index = events.iter().enumerate().map(|(i, e)| (e.id.clone(), i)).collect();
-        Ok(Catalog { events, eras, places, territories, holders, sources, event_index })
+        Ok(Catalog { events, eras, places, territories, holders, sources, references, territory_aliases: aliases.territory, event_index })
     }
+}
+
+/// The field a serde error is about, where its message says: an unknown or missing field
+/// names it, and a source entry of neither shape is in `sources`.
+fn field_of(message: &str) -> String {
+    let quoted = |prefix: &str| message.split(prefix).nth(1).and_then(|rest| rest.split('`').nth(1)).map(str::to_string);
+    if let Some(f) = quoted("unknown field").or_else(|| quoted("missing field")) {
+        return f;
+    }
+    if message.contains("enum SourceRef") {
+        return "sources".into();
+    }
+    "-".into()
 }
 
 fn parse_file<T: for<'de> Deserialize<'de>>(file: &'static str, json: &str, errors: &mut Vec<DataError>) -> Vec<T> {
@@ -469,7 +564,8 @@ fn parse_file<T: for<'de> Deserialize<'de>>(file: &'static str, json: &str, erro
             match serde_json::from_value(value) {
                 Ok(r) => Some(r),
                 Err(e) => {
-                    errors.push(DataError { file, record, field: "-".into(), message: e.to_string() });
+                    let message = e.to_string();
+                    errors.push(DataError { file, record, field: field_of(&message), message });
                     None
                 }
             }
@@ -508,6 +604,10 @@ const MAX_SUMMARY_CHARS: usize = 700;
 
 struct Validator {
     errors: Vec<DataError>,
+    /// The ids in `data/references.json`, which `sources` entries must name.
+    references: HashSet<String>,
+    /// Each seed's citable sections (from `data/sources.json`).
+    seed_sections: HashMap<String, Vec<String>>,
 }
 
 impl Validator {
@@ -568,8 +668,20 @@ impl Validator {
                         self.err(file, record, "sources", format!("unknown seed '{seed}' (not in {SOURCES_FILE})"));
                     }
                     self.text(file, record, "sources.section", section);
+                    if let Some(sections) = self.seed_sections.get(seed.as_str()) {
+                        if !sections.contains(section) {
+                            self.err(file, record, "sources.section", format!("'{section}' is not a section of {seed} (see {SOURCES_FILE})"));
+                        }
+                    }
                 }
-                SourceRef::Reference { reference } => self.text(file, record, "sources.reference", reference),
+                SourceRef::Reference { reference, at } => {
+                    if !self.references.contains(reference.as_str()) {
+                        self.err(file, record, "sources", format!("unknown reference '{reference}' (not in {REFERENCES_FILE})"));
+                    }
+                    if let Some(at) = at {
+                        self.text(file, record, "sources.at", at);
+                    }
+                }
             }
         }
     }
@@ -860,17 +972,19 @@ mod tests {
     use super::*;
 
     const ERAS: &str = r#"[
-      {"id":"old","name":"Old","start":"1453","end":"1800","summary":"s","sources":[{"reference":"r"}]},
-      {"id":"new","name":"New","start":"1800","summary":"s","sources":[{"reference":"r"}]}
+      {"id":"old","name":"Old","start":"1453","end":"1800","summary":"s","sources":[{"ref":"r","at":"p. 1"}]},
+      {"id":"new","name":"New","start":"1800","summary":"s","sources":[{"ref":"r","at":"p. 1"}]}
     ]"#;
     const PLACES: &str = r#"[{"id":"istanbul","name":"Istanbul","names":{"ru":"Стамбул","tr":"İstanbul"},"lat":41.0,"lon":28.97,"kind":"city"}]"#;
     const TERRITORIES: &str = r#"{"type":"FeatureCollection","features":[{"type":"Feature","id":"crimea",
-      "properties":{"id":"crimea","name":"Crimea","summary":"The peninsula.","precision":"Rough.","sources":[{"reference":"r"}],
+      "properties":{"id":"crimea","name":"Crimea","summary":"The peninsula.","precision":"Rough.","sources":[{"ref":"r","at":"p. 1"}],
         "history":[{"start":"1475","end":"1783","holder":"khanate"},{"start":"1783","holder":"empire","by":"e1"}]},
       "geometry":{"type":"Polygon","coordinates":[[[33,44],[36,45],[35,46],[33,44]]]}}]}"#;
     const HOLDERS: &str = r##"[{"id":"khanate","name":"Crimean Khanate","side":"turkey","colour":"#2f7d62"},
       {"id":"empire","name":"Russian Empire","side":"russia","colour":"#b3261e"}]"##;
-    const SOURCES: &str = r#"[{"id":"seed.txt","title":"T","publisher":"P","date":"2024","licence":"CC BY-SA 4.0"}]"#;
+    const SOURCES: &str = r#"[{"id":"seed.txt","title":"T","publisher":"P","date":"2024","licence":"CC BY-SA 4.0","sections":["A"]}]"#;
+    const REFERENCES: &str = r#"[{"id":"r","author":"A","title":"T","year":"1966","publisher":"P"}]"#;
+    const ALIASES: &str = r#"{"territory":{"old-crimea":"crimea"}}"#;
 
     fn event(fields: &str) -> String {
         format!(
@@ -879,7 +993,7 @@ mod tests {
     }
 
     fn load(events: &str) -> Result<Catalog, Vec<DataError>> {
-        Catalog::load(&RawData { events, eras: ERAS, places: PLACES, territories: TERRITORIES, holders: HOLDERS, sources: SOURCES })
+        Catalog::load(&RawData { events, eras: ERAS, places: PLACES, territories: TERRITORIES, holders: HOLDERS, sources: SOURCES, references: REFERENCES, aliases: ALIASES })
     }
 
     fn first_error(events: &str) -> String {
@@ -958,8 +1072,29 @@ mod tests {
         assert!(bad("\"S.\"", "\"  \"").contains("field 'summary': must not be empty"));
         assert!(bad("[{\"seed\":\"seed.txt\",\"section\":\"A\"}]", "[]").contains("field 'sources'"));
         assert!(bad("\"seed.txt\"", "\"other.txt\"").contains("unknown seed 'other.txt'"));
+        assert!(bad("\"section\":\"A\"", "\"section\":\"B\"").contains("field 'sources.section': 'B' is not a section of seed.txt"));
+        assert!(bad("{\"seed\":\"seed.txt\",\"section\":\"A\"}", "{\"ref\":\"nope\"}").contains("field 'sources': unknown reference 'nope'"));
+        assert!(bad("{\"seed\":\"seed.txt\",\"section\":\"A\"}", "{\"reference\":\"Free text\"}").contains("field 'sources': data did not match"));
         assert!(bad("[\"istanbul\"]", "[\"ankara\"]").contains("unknown place 'ankara'"));
         assert!(bad("\"e1\"", "\"E 1\"").contains("field 'id'"));
+    }
+
+    #[test]
+    fn aliases_resolve_and_must_point_at_a_current_id() {
+        let c = load(&event("")).unwrap();
+        assert_eq!(c.territory_alias("old-crimea"), Some("crimea"));
+        let bad = Catalog::load(&RawData {
+            events: &event(""),
+            eras: ERAS,
+            places: PLACES,
+            territories: TERRITORIES,
+            holders: HOLDERS,
+            sources: SOURCES,
+            references: REFERENCES,
+            aliases: r#"{"territory":{"old":"nowhere"}}"#,
+        })
+        .unwrap_err();
+        assert_eq!(bad[0].to_string(), "data/aliases.json: record 'old', field 'territory': unknown territory 'nowhere' (not in data/territories.geojson)");
     }
 
     #[test]
@@ -972,7 +1107,7 @@ mod tests {
     #[test]
     fn rejects_eras_with_gaps_and_malformed_json() {
         let eras = ERAS.replace("\"start\":\"1800\"", "\"start\":\"1810\"");
-        let err = Catalog::load(&RawData { events: &event(""), eras: &eras, places: PLACES, territories: TERRITORIES, holders: HOLDERS, sources: SOURCES })
+        let err = Catalog::load(&RawData { events: &event(""), eras: &eras, places: PLACES, territories: TERRITORIES, holders: HOLDERS, sources: SOURCES, references: REFERENCES, aliases: ALIASES })
             .unwrap_err();
         assert!(err[0].to_string().starts_with("data/eras.json: record 'new', field 'start'"), "{}", err[0]);
         let err = load("[{").unwrap_err();
@@ -982,7 +1117,7 @@ mod tests {
     fn territory_error(from: &str, to: &str) -> String {
         let territories = TERRITORIES.replace(from, to);
         assert_ne!(territories, TERRITORIES, "{from} not in the fixture");
-        let err = Catalog::load(&RawData { events: &event(""), eras: ERAS, places: PLACES, territories: &territories, holders: HOLDERS, sources: SOURCES })
+        let err = Catalog::load(&RawData { events: &event(""), eras: ERAS, places: PLACES, territories: &territories, holders: HOLDERS, sources: SOURCES, references: REFERENCES, aliases: ALIASES })
             .expect_err("should be rejected");
         err[0].to_string()
     }

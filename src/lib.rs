@@ -3,6 +3,7 @@
 //! tested natively; `components` holds the thin Leptos views on top of it.
 
 pub mod basemap;
+pub mod citation;
 pub mod components;
 pub mod data;
 pub mod date;

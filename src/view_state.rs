@@ -328,7 +328,12 @@ pub fn parse(search: &str, catalog: &Catalog, last_year: i32) -> Parsed {
             "to" => to = parse_year("to", &value, last_year, &mut notices),
             "event" => state.event = known_id("event", &value, |id| catalog.event(id).is_some(), &mut notices),
             "year" => state.year = parse_year("year", &value, last_year, &mut notices),
-            "territory" => state.territory = known_id("territory", &value, |id| catalog.territory(id).is_some(), &mut notices),
+            "territory" => {
+                // A renamed id (a unit that was split) opens its successor, and the URL is rewritten.
+                let renamed = catalog.territory_alias(&value.trim().to_lowercase()).map(str::to_string);
+                let value = renamed.unwrap_or(value);
+                state.territory = known_id("territory", &value, |id| catalog.territory(id).is_some(), &mut notices)
+            }
             "place" => state.place = known_id("place", &value, |id| catalog.place(id).is_some(), &mut notices),
             "map" => match MapView::parse(&value) {
                 Some((view, exact)) => {
@@ -593,6 +598,10 @@ mod tests {
         assert_eq!(p.state.place.as_deref(), Some("istanbul"));
         assert_eq!(p.state.map, Some(MapView::new(2.0, 41.0, 29.0)));
         assert_eq!(p.state.to_query(), "year=1880&territory=kars&place=istanbul&map=2.0/41.00/29.00");
+        // Batum–Artvin was split in two; old links open Batum.
+        let p = parse("territory=Batum-Artvin", &c, LAST);
+        assert_eq!((p.state.territory.as_deref(), p.notices.len()), (Some("batum"), 0));
+        assert_eq!(p.state.to_query(), "territory=batum");
         let p = parse("year=1200&territory=atlantis&place=nowhere&map=99/0/0", &c, LAST);
         assert_eq!(p.state.year, Some(FIRST_YEAR));
         assert_eq!((p.state.territory, p.state.place), (None, None));

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::event_list::source_label;
+use super::event_list::source_item;
 use super::state::ViewContext;
 use crate::data::{Catalog, Event, Names};
 use crate::sovereignty::{transfers, Territory};
@@ -72,7 +72,7 @@ fn event_detail(event: &'static Event, catalog: &'static Catalog, hidden: bool) 
             })}
             <h3>"Sources"</h3>
             <ul class="detail-sources">
-                {event.sources.iter().map(|s| view! { <li>{source_label(s, catalog)}</li> }).collect_view()}
+                {event.sources.iter().map(|s| source_item(s, catalog)).collect_view()}
             </ul>
         </article>
     }
@@ -127,7 +127,7 @@ fn territory_detail(territory: &'static Territory, catalog: &'static Catalog) ->
             <p class="precision"><strong>"Outline: "</strong>{territory.precision.clone()}</p>
             <h3>"Sources"</h3>
             <ul class="detail-sources">
-                {territory.sources.iter().map(|s| view! { <li>{source_label(s, catalog)}</li> }).collect_view()}
+                {territory.sources.iter().map(|s| source_item(s, catalog)).collect_view()}
             </ul>
         </article>
     }

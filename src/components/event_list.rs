@@ -5,16 +5,20 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 
 use super::state::ViewContext;
+use crate::citation::{cite, Citation};
 use crate::data::{Catalog, Event, SourceRef};
 
-/// "Seed title, section" or the reference as written.
-pub fn source_label(source: &SourceRef, catalog: &Catalog) -> String {
-    match source {
-        SourceRef::Seed { seed, section } => {
-            let title = catalog.source(seed).map(|s| s.title.as_str()).unwrap_or(seed.as_str());
-            format!("{title} — {section}")
-        }
-        SourceRef::Reference { reference } => reference.clone(),
+/// The source as a list item for the detail view: its citation, linked where it has an address.
+/// (The list shows the same text without links, to keep its tab stops few.)
+pub fn source_item(source: &SourceRef, catalog: &Catalog) -> impl IntoView {
+    let Citation { text, href } = cite(source, catalog);
+    view! {
+        <li>
+            {match href {
+                Some(href) => view! { <a href=href rel="noopener" target="_blank">{text}</a> }.into_any(),
+                None => text.into_any(),
+            }}
+        </li>
     }
 }
 
@@ -46,7 +50,7 @@ fn EventItem(
     let sources = event
         .sources
         .iter()
-        .map(|s| view! { <li>{source_label(s, ctx.catalog)}</li> })
+        .map(|s| view! { <li>{cite(s, ctx.catalog).text}</li> })
         .collect_view();
     view! {
         <li id=format!("event-{id}") class="event" class:selected=selected data-testid="event-item" data-id=id>
