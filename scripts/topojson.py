@@ -30,7 +30,9 @@ def ring(arcs, indices):
 
 def polygon(arcs, rings):
     """One polygon: the exterior ring, then holes."""
-    return Polygon(ring(arcs, rings[0]), [ring(arcs, r) for r in rings[1:]])
+    holes = [ring(arcs, r) for r in rings[1:]]
+    # The 1:10m files carry a few degenerate rings (fewer than 4 points); they enclose nothing.
+    return Polygon(ring(arcs, rings[0]), [h for h in holes if len(h) >= 4])
 
 
 def polygons(arcs, geometry):
@@ -38,5 +40,5 @@ def polygons(arcs, geometry):
     if geometry["type"] == "Polygon":
         return [polygon(arcs, geometry["arcs"])]
     if geometry["type"] == "MultiPolygon":
-        return [polygon(arcs, rings) for rings in geometry["arcs"]]
+        return [polygon(arcs, rings) for rings in geometry["arcs"] if len(ring(arcs, rings[0])) >= 4]
     return []

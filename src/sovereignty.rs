@@ -242,8 +242,22 @@ mod tests {
         assert_eq!(holder("kars", 1925), "turkey");
         assert_eq!(holder("kars", 1870), "ottoman-empire");
         assert_eq!(holder("ardahan", 1925), "turkey");
-        assert_eq!(holder("batum-artvin", 1880), "russian-empire");
+        assert_eq!(holder("batum", 1880), "russian-empire");
+        assert_eq!(holder("artvin", 1880), "russian-empire");
         assert_eq!(holder("crimea", 1700), "crimean-khanate");
+        // Independent of the Ottomans in 1774–83, not on their side; Kefe was Ottoman before it.
+        assert_eq!(holder("crimea", 1780), "crimean-khanate-independent");
+        assert_eq!(holder("kefe", 1700), "ottoman-empire");
+        assert_eq!(holder("kerch-yenikale", 1780), "russian-empire");
+        // Brest-Litovsk (3 March 1918) ceded nothing: Russia evacuated, and the Ottomans took
+        // Batum on 14 April and Kars on 25 April.
+        let on = |id: &str, date: &str| c.territory(id).unwrap().holder_at(&PartialDate::parse(date).unwrap()).unwrap().to_string();
+        assert_eq!(on("kars", "1918-03-10"), "transcaucasia");
+        assert_eq!(on("kars", "1918-04-20"), "transcaucasia");
+        assert_eq!(on("kars", "1918-04-26"), "ottoman-empire");
+        assert_eq!(on("batum", "1918-04-15"), "ottoman-empire");
+        assert_eq!(on("kars", "1917-06-01"), "russian-provisional");
+        assert!(transfers("treaty-of-brest-litovsk-1918", &c.territories).is_empty());
         assert_eq!(holder("crimea", 1800), "russian-empire");
         assert_eq!(holder("crimea", 2000), "ukraine");
         // Russian control since 2014, drawn hatched: most states do not recognise the annexation.
@@ -254,7 +268,7 @@ mod tests {
         assert_eq!(holder("bessarabia", 1700), "moldavia");
         assert_eq!(holder("nakhchivan", 1800), "persia");
         assert_eq!(holder("nakhchivan", 1900), "russian-empire");
-        assert_eq!(holder("azov", 1700), "tsardom-of-russia");
+        assert_eq!(holder("azov", 1705), "tsardom-of-russia");
         assert_eq!(holder("azov", 1720), "ottoman-empire");
         assert_eq!(holder("straits", 1900), "ottoman-empire");
         assert_eq!(holder("straits", 1950), "turkey");
@@ -263,21 +277,26 @@ mod tests {
 
         let berlin: Vec<(&str, Option<&str>, &str)> =
             transfers("treaty-of-berlin-1878", &c.territories).iter().map(|t| (t.territory.id.as_str(), t.before, t.after)).collect();
-        for id in ["kars", "ardahan", "batum-artvin"] {
+        for id in ["kars", "ardahan", "oltu", "batum", "artvin"] {
             assert!(berlin.contains(&(id, Some("ottoman-empire"), "russian-empire")), "Berlin 1878 moves {id}: {berlin:?}");
         }
-        assert!(berlin.iter().any(|(id, before, after)| *id == "budjak" && *before == Some("romania") && *after == "russian-empire"), "{berlin:?}");
+        for id in ["budjak", "cahul"] {
+            assert!(berlin.iter().any(|(t, before, after)| t == &id && *before == Some("romania") && *after == "russian-empire"), "{id}: {berlin:?}");
+        }
+        assert!(!berlin.iter().any(|(t, ..)| *t == "akkerman"), "Akkerman stayed Russian in 1856: {berlin:?}");
         let kars: Vec<&str> = transfers("treaty-of-kars-1921", &c.territories)
             .iter()
             .chain(transfers("treaty-of-moscow-1921", &c.territories).iter())
             .map(|t| t.territory.id.as_str())
             .collect();
-        assert!(kars.contains(&"batum-artvin"), "{kars:?}");
-        // 1921 split Batum (Soviet Georgia) from Artvin (Turkey); the map says so rather than colour Artvin Soviet.
-        assert_eq!(holder("batum-artvin", 1925), "divided-batum-soviet");
-        assert_eq!(holder("batum-artvin", 2000), "divided-batum-georgian");
+        assert!(kars.contains(&"artvin"), "{kars:?}");
+        // 1921 split the Batum oblast: Batum to Soviet Georgia, Artvin to Turkey, each its own unit.
+        assert_eq!(holder("batum", 1925), "soviet-union");
+        assert_eq!(holder("batum", 2000), "georgia");
+        assert_eq!(holder("artvin", 1925), "turkey");
+        assert_eq!(holder("artvin", 2000), "turkey");
         let moscow = transfers("treaty-of-moscow-1921", &c.territories);
-        assert!(moscow.iter().any(|t| t.territory.id == "batum-artvin" && t.before == Some("georgia")), "{moscow:?}");
+        assert!(moscow.iter().any(|t| t.territory.id == "artvin" && t.before == Some("georgia") && t.after == "turkey"), "{moscow:?}");
         assert!(moscow.iter().any(|t| t.territory.id == "ardahan" && t.after == "turkey"), "{moscow:?}");
     }
 
@@ -286,7 +305,13 @@ mod tests {
         let c = Catalog::bundled().unwrap();
         for (id, lat, lon) in [
             ("kars", 40.60, 43.09),
-            ("batum-artvin", 41.64, 41.64),
+            ("batum", 41.64, 41.64),
+            ("artvin", 41.18, 41.82),
+            ("oltu", 40.54, 41.99),
+            ("kefe", 45.03, 35.38),
+            ("kerch-yenikale", 45.36, 36.47),
+            ("akkerman", 46.19, 30.35),
+            ("tiraspol", 46.84, 29.63),
             ("budjak", 45.35, 28.84),
             ("crimea", 44.95, 34.10),
             ("straits", 41.01, 28.98),
