@@ -222,9 +222,13 @@ async fn the_map_year_colours_the_territories(h: &Harness) -> TestResult {
     h.open("?year=2020").await?;
     let crimea = holder_of(h, "crimea").await?;
     check(crimea == "russia-unrecognised", || format!("Crimea in 2020: {crimea}"))?;
-    h.wait_until("document.querySelectorAll('.map .hatch').length === 1", "Crimea hatched").await?;
+    // Crimea, Kefe and Kerch under Russia, Tiraspol and Bender under breakaway Transnistria.
+    h.wait_until("document.querySelectorAll('.map .hatch').length === 5", "five units hatched").await?;
     let legend = h.js_string("document.querySelector('.legend').textContent").await?;
-    check(legend.contains("Russia (annexation not recognised)"), || format!("legend {legend}"))
+    check(legend.contains("Russia (annexation not recognised)"), || format!("legend {legend}"))?;
+    // Batum–Artvin was split into two units; an old link opens Batum and the URL follows.
+    h.open("?territory=batum-artvin").await?;
+    h.wait_until("location.search === '?territory=batum' && document.querySelector('[data-testid=territory-detail]') !== null", "the old id opens Batum").await
 }
 
 async fn a_treaty_highlights_what_it_moved(h: &Harness) -> TestResult {
@@ -233,7 +237,7 @@ async fn a_treaty_highlights_what_it_moved(h: &Harness) -> TestResult {
     h.wait_until("location.search === '?era=empires&event=treaty-of-berlin-1878'", "Berlin selected").await?;
     h.wait_until("document.querySelector('[data-testid=map-year]').textContent === '1878'", "the map moved to 1878").await?;
     let moved = h.js_string("[...document.querySelectorAll('.territory.moved')].map(t => t.dataset.testid).sort().join(' ')").await?;
-    for id in ["kars", "ardahan", "batum-artvin"] {
+    for id in ["kars", "ardahan", "oltu", "batum", "artvin"] {
         check(moved.contains(&format!("territory-{id}")), || format!("{id} not highlighted: {moved}"))?;
     }
     let transfers = h.js_string("[...document.querySelectorAll('[data-testid=transfer]')].map(t => t.textContent).join(' | ')").await?;
