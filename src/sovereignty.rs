@@ -1,40 +1,9 @@
 //! Who held each contested territory when: periods of sovereignty, the treaties that moved
-//! territories, and the territory under a point.
+//! territories, and the territory under a point. The types live in [`crate::data`]; this
+//! module holds the logic over them.
 
-use crate::data::{Names, SourceRef};
+pub use crate::data::{Holder, Period, RegimeStep, Side, Territory};
 use crate::date::PartialDate;
-use crate::geo::Shape;
-
-/// Which side of the rivalry a holder belongs to; it sets the colour family.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Side {
-    Russia,
-    Turkey,
-    Other,
-}
-
-/// A state that held a territory, as named at the time.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Holder {
-    pub id: String,
-    pub name: String,
-    pub side: Side,
-    /// A CSS colour.
-    pub colour: String,
-    /// Drawn hatched: control that most states do not recognise (Crimea since 2014).
-    pub hatched: bool,
-}
-
-/// One period of sovereignty, half-open: [start, end).
-#[derive(Clone, Debug, PartialEq)]
-pub struct Period {
-    pub start: PartialDate,
-    pub end: Option<PartialDate>,
-    pub holder: String,
-    /// The treaty or event that began the period (an event id).
-    pub by: Option<String>,
-    pub note: Option<String>,
-}
 
 impl Period {
     pub fn contains(&self, date: &PartialDate) -> bool {
@@ -42,33 +11,9 @@ impl Period {
     }
 }
 
-/// A step in the regime of the Turkish Straits.
-#[derive(Clone, Debug, PartialEq)]
-pub struct RegimeStep {
-    pub date: PartialDate,
-    pub by: String,
-    pub summary: String,
-}
-
-/// A contested territory, its outline and its history.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Territory {
-    pub id: String,
-    pub name: String,
-    pub names: Names,
-    pub summary: String,
-    /// What the outline follows and how approximate it is.
-    pub precision: String,
-    pub sources: Vec<SourceRef>,
-    /// Sorted, contiguous, non-overlapping; the last runs to the present.
-    pub history: Vec<Period>,
-    pub regime: Vec<RegimeStep>,
-    pub shape: Shape,
-}
-
 impl Territory {
     /// The period in force on `date`, if the history reaches back that far.
-    pub fn period_at(&self, date: &PartialDate) -> Option<&Period> {
+    pub(crate) fn period_at(&self, date: &PartialDate) -> Option<&Period> {
         self.history.iter().find(|p| p.contains(date))
     }
 
@@ -78,14 +23,14 @@ impl Territory {
     }
 
     /// Who held it at the end of `year`: a year's map shows the changes made during it.
-    pub fn holder_in_year(&self, year: i32) -> Option<&str> {
+    pub(crate) fn holder_in_year(&self, year: i32) -> Option<&str> {
         self.holder_at(&PartialDate::ymd(year, 12, 31))
     }
 }
 
 /// A change of holder made by one event.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Transfer<'a> {
+pub(crate) struct Transfer<'a> {
     pub territory: &'a Territory,
     /// `None` when the event began the recorded history.
     pub before: Option<&'a str>,
@@ -93,69 +38,40 @@ pub struct Transfer<'a> {
 }
 
 /// Every territory the event `event_id` moved, with the holders before and after.
-pub fn transfers<'a>(event_id: &str, territories: &'a [Territory]) -> Vec<Transfer<'a>> {
+pub(crate) fn transfers<'a>(event_id: &str, territories: &'a [Territory]) -> Vec<Transfer<'a>> {
     territories
         .iter()
         .flat_map(|t| {
-            t.history.iter().enumerate().filter(move |(_, p)| p.by.as_deref() == Some(event_id)).map(move |(i, p)| Transfer {
-                territory: t,
-                before: i.checked_sub(1).map(|j| t.history[j].holder.as_str()),
-                after: p.holder.as_str(),
+            t.history.iter().enumerate().filter(move |(_, p)| p.by.as_deref() == Some(event_id)).map(move |(i, p)| {
+                Transfer {
+                    territory: t,
+                    before: i.checked_sub(1).map(|j| t.history[j].holder.as_str()),
+                    after: p.holder.as_str(),
+                }
             })
         })
         .collect()
 }
 
 /// The years in which any territory changed hands, sorted: the steps of a reduced-motion animation.
-pub fn change_years(territories: &[Territory]) -> Vec<i32> {
+pub(crate) fn change_years(territories: &[Territory]) -> Vec<i32> {
     let mut years: Vec<i32> = territories.iter().flat_map(|t| t.history.iter().skip(1).map(|p| p.start.year)).collect();
     years.sort_unstable();
     years.dedup();
     years
 }
 
-/// The territory under a lon/lat point, if any.
+/// The territory under a lon/lat point, if any. (Public for hit tests; the map itself does
+/// not call it yet.)
 pub fn territory_at(territories: &[Territory], lon: f64, lat: f64) -> Option<&Territory> {
     territories.iter().find(|t| t.shape.contains(lon, lat))
-}
-
-/// Checks a history: non-empty, each period ends after it starts, each begins where the last
-/// ended, and only the last is open. Returns the index and a message for the first problem.
-pub fn check_history(history: &[Period]) -> Result<(), (usize, String)> {
-    if history.is_empty() {
-        return Err((0, "a territory needs at least one period".into()));
-    }
-    for (i, p) in history.iter().enumerate() {
-        match p.end {
-            Some(end) if end.first_day() <= p.start.first_day() => {
-                return Err((i, format!("ends ({end}) before it starts ({})", p.start)));
-            }
-            None if i + 1 != history.len() => {
-                return Err((i, "only the last period may run to the present".into()));
-            }
-            _ => {}
-        }
-        if let Some(next) = history.get(i + 1) {
-            if p.end != Some(next.start) {
-                return Err((
-                    i + 1,
-                    format!(
-                        "starts at {} but the period before ends at {}: periods must follow without gap or overlap",
-                        next.start,
-                        p.end.map(|e| e.to_string()).unwrap_or_else(|| "the present".into())
-                    ),
-                ));
-            }
-        }
-    }
-    Ok(())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::data::Catalog;
-    use crate::geo::Polygon;
+    use crate::data::{Catalog, Names};
+    use crate::geo::{Polygon, Shape};
 
     fn period(start: &str, end: Option<&str>, holder: &str, by: &str) -> Period {
         Period {
@@ -181,7 +97,11 @@ mod tests {
                 period("1918-03-03", None, "turkey", "c"),
             ],
             regime: vec![],
-            shape: Shape { polygons: vec![Polygon { rings: vec![vec![[0.0, 0.0], [1.0, 0.0], [1.0, 1.0], [0.0, 1.0], [0.0, 0.0]]] }] },
+            shape: Shape {
+                polygons: vec![Polygon {
+                    rings: vec![vec![[0.0, 0.0], [1.0, 0.0], [1.0, 1.0], [0.0, 1.0], [0.0, 0.0]]],
+                }],
+            },
         }
     }
 
@@ -207,21 +127,6 @@ mod tests {
     }
 
     #[test]
-    fn histories_must_be_contiguous() {
-        let mut t = toy();
-        assert_eq!(check_history(&t.history), Ok(()));
-        t.history[1].start = PartialDate::parse("1878-07-14").unwrap();
-        assert_eq!(check_history(&t.history).unwrap_err().0, 1);
-        let mut t = toy();
-        t.history[0].end = None;
-        assert!(check_history(&t.history).unwrap_err().1.contains("only the last"));
-        let mut t = toy();
-        t.history[1].end = Some(PartialDate::parse("1800").unwrap());
-        assert!(check_history(&t.history).unwrap_err().1.contains("before it starts"));
-        assert!(check_history(&[]).is_err());
-    }
-
-    #[test]
     fn change_years_are_the_starts_of_later_periods() {
         assert_eq!(change_years(&[toy(), toy()]), vec![1878, 1918]);
     }
@@ -237,7 +142,9 @@ mod tests {
     #[test]
     fn the_bundled_history_matches_well_known_facts() {
         let c = Catalog::bundled().unwrap();
-        let holder = |id: &str, year: i32| c.territory(id).unwrap_or_else(|| panic!("no {id}")).holder_in_year(year).unwrap_or("(none)").to_string();
+        let holder = |id: &str, year: i32| {
+            c.territory(id).unwrap_or_else(|| panic!("no {id}")).holder_in_year(year).unwrap_or("(none)").to_string()
+        };
         assert_eq!(holder("kars", 1880), "russian-empire");
         assert_eq!(holder("kars", 1925), "turkey");
         assert_eq!(holder("kars", 1870), "ottoman-empire");
@@ -251,7 +158,9 @@ mod tests {
         assert_eq!(holder("kerch-yenikale", 1780), "russian-empire");
         // Brest-Litovsk (3 March 1918) ceded nothing: Russia evacuated, and the Ottomans took
         // Batum on 14 April and Kars on 25 April.
-        let on = |id: &str, date: &str| c.territory(id).unwrap().holder_at(&PartialDate::parse(date).unwrap()).unwrap().to_string();
+        let on = |id: &str, date: &str| {
+            c.territory(id).unwrap().holder_at(&PartialDate::parse(date).unwrap()).unwrap().to_string()
+        };
         assert_eq!(on("kars", "1918-03-10"), "transcaucasia");
         assert_eq!(on("kars", "1918-04-20"), "transcaucasia");
         assert_eq!(on("kars", "1918-04-26"), "ottoman-empire");
@@ -275,13 +184,23 @@ mod tests {
         assert_eq!(holder("yedisan", 1780), "ottoman-empire");
         assert_eq!(holder("yedisan", 1800), "russian-empire");
 
-        let berlin: Vec<(&str, Option<&str>, &str)> =
-            transfers("treaty-of-berlin-1878", &c.territories).iter().map(|t| (t.territory.id.as_str(), t.before, t.after)).collect();
+        let berlin: Vec<(&str, Option<&str>, &str)> = transfers("treaty-of-berlin-1878", &c.territories)
+            .iter()
+            .map(|t| (t.territory.id.as_str(), t.before, t.after))
+            .collect();
         for id in ["kars", "ardahan", "oltu", "batum", "artvin"] {
-            assert!(berlin.contains(&(id, Some("ottoman-empire"), "russian-empire")), "Berlin 1878 moves {id}: {berlin:?}");
+            assert!(
+                berlin.contains(&(id, Some("ottoman-empire"), "russian-empire")),
+                "Berlin 1878 moves {id}: {berlin:?}"
+            );
         }
         for id in ["budjak", "cahul"] {
-            assert!(berlin.iter().any(|(t, before, after)| t == &id && *before == Some("romania") && *after == "russian-empire"), "{id}: {berlin:?}");
+            assert!(
+                berlin
+                    .iter()
+                    .any(|(t, before, after)| t == &id && *before == Some("romania") && *after == "russian-empire"),
+                "{id}: {berlin:?}"
+            );
         }
         assert!(!berlin.iter().any(|(t, ..)| *t == "akkerman"), "Akkerman stayed Russian in 1856: {berlin:?}");
         let kars: Vec<&str> = transfers("treaty-of-kars-1921", &c.territories)
@@ -296,7 +215,10 @@ mod tests {
         assert_eq!(holder("artvin", 1925), "turkey");
         assert_eq!(holder("artvin", 2000), "turkey");
         let moscow = transfers("treaty-of-moscow-1921", &c.territories);
-        assert!(moscow.iter().any(|t| t.territory.id == "artvin" && t.before == Some("georgia") && t.after == "turkey"), "{moscow:?}");
+        assert!(
+            moscow.iter().any(|t| t.territory.id == "artvin" && t.before == Some("georgia") && t.after == "turkey"),
+            "{moscow:?}"
+        );
         assert!(moscow.iter().any(|t| t.territory.id == "ardahan" && t.after == "turkey"), "{moscow:?}");
     }
 
