@@ -1,46 +1,106 @@
-//! Map framing in plain numbers: which part of the projected plane the SVG shows for a view,
-//! how panning and zooming change the view, and where an off-frame place is pointed at.
+//! Map framing in plain numbers: the map view the URL keeps, which part of the projected
+//! plane the SVG shows for it, how panning and zooming change it, and where an off-frame
+//! place is pointed at.
 
 use crate::projection::Lambert;
-use crate::view_state::MapView;
+
+/// A map view: zoom (1 = the default frame) and centre, kept in fixed decimals so a view has
+/// one spelling in the URL.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct MapView {
+    /// Zoom × 10.
+    pub(crate) zoom10: i32,
+    /// Latitude × 100.
+    pub(crate) lat100: i32,
+    /// Longitude × 100.
+    pub(crate) lon100: i32,
+}
+
+/// Zoom limits of the map, × 10: out to Saint Petersburg and Astana, in to a single town.
+pub(crate) const MAP_ZOOM10: (i32, i32) = (4, 160);
+/// Where the centre of the map may go: the basemap's frame.
+pub(crate) const MAP_LAT: (f64, f64) = (28.0, 63.0);
+pub(crate) const MAP_LON: (f64, f64) = (8.0, 78.0);
+
+impl MapView {
+    /// A view clamped to the limits.
+    pub(crate) fn new(zoom: f64, lat: f64, lon: f64) -> MapView {
+        MapView {
+            zoom10: ((zoom * 10.0).round() as i32).clamp(MAP_ZOOM10.0, MAP_ZOOM10.1),
+            lat100: (lat.clamp(MAP_LAT.0, MAP_LAT.1) * 100.0).round() as i32,
+            lon100: (lon.clamp(MAP_LON.0, MAP_LON.1) * 100.0).round() as i32,
+        }
+    }
+
+    pub(crate) fn zoom(&self) -> f64 {
+        self.zoom10 as f64 / 10.0
+    }
+
+    pub(crate) fn lat(&self) -> f64 {
+        self.lat100 as f64 / 100.0
+    }
+
+    pub(crate) fn lon(&self) -> f64 {
+        self.lon100 as f64 / 100.0
+    }
+
+    /// The URL spelling, `zoom/lat/lon`.
+    pub(crate) fn to_param(self) -> String {
+        format!("{:.1}/{:.2}/{:.2}", self.zoom(), self.lat(), self.lon())
+    }
+
+    /// Parses `zoom/lat/lon`; values out of range are clamped (and reported as `false`).
+    pub(crate) fn parse(raw: &str) -> Option<(MapView, bool)> {
+        let parts: Vec<f64> = raw.split('/').map(|p| p.trim().parse::<f64>()).collect::<Result<_, _>>().ok()?;
+        let [zoom, lat, lon] = parts[..] else { return None };
+        if !(zoom.is_finite() && lat.is_finite() && lon.is_finite()) {
+            return None;
+        }
+        let view = MapView::new(zoom, lat, lon);
+        let exact = (view.zoom() - zoom).abs() < 0.051
+            && (view.lat() - lat).abs() < 0.0051
+            && (view.lon() - lon).abs() < 0.0051;
+        Some((view, exact))
+    }
+}
 
 /// An SVG viewBox in projected kilometres (y grows southwards).
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Frame {
-    pub x: f64,
-    pub y: f64,
-    pub width: f64,
-    pub height: f64,
+pub(crate) struct Frame {
+    pub(crate) x: f64,
+    pub(crate) y: f64,
+    pub(crate) width: f64,
+    pub(crate) height: f64,
 }
 
 impl Frame {
-    pub fn view_box(&self) -> String {
+    pub(crate) fn view_box(&self) -> String {
         format!("{:.1} {:.1} {:.1} {:.1}", self.x, self.y, self.width, self.height)
     }
 
-    pub fn contains(&self, x: f64, y: f64) -> bool {
+    pub(crate) fn contains(&self, x: f64, y: f64) -> bool {
         x >= self.x && x <= self.x + self.width && y >= self.y && y <= self.y + self.height
     }
 
-    pub fn centre(&self) -> (f64, f64) {
+    pub(crate) fn centre(&self) -> (f64, f64) {
         (self.x + self.width / 2.0, self.y + self.height / 2.0)
     }
 }
 
 /// The default view: the Balkans and the Danube to the Caspian, Crimea to the Levant.
-pub const DEFAULT_LON: (f64, f64) = (19.5, 53.0);
-pub const DEFAULT_LAT: (f64, f64) = (32.0, 48.5);
+pub(crate) const DEFAULT_LON: (f64, f64) = (19.5, 53.0);
+pub(crate) const DEFAULT_LAT: (f64, f64) = (32.0, 48.5);
 /// Width over height of every frame (the SVG keeps this aspect).
-pub const ASPECT: f64 = 1.6;
+pub(crate) const ASPECT: f64 = 1.6;
 
 /// Projects (lon, lat) to SVG coordinates: km east, km south.
-pub fn to_svg(projection: &Lambert, lon: f64, lat: f64) -> (f64, f64) {
+pub(crate) fn to_svg(projection: &Lambert, lon: f64, lat: f64) -> (f64, f64) {
     let (x, y) = projection.forward(lon, lat);
     (x, -y)
 }
 
 /// The default frame: the region above, padded to [`ASPECT`].
-pub fn default_frame(projection: &Lambert) -> Frame {
+pub(crate) fn default_frame(projection: &Lambert) -> Frame {
     let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
     for i in 0..=20 {
         for j in 0..=20 {
@@ -56,14 +116,14 @@ pub fn default_frame(projection: &Lambert) -> Frame {
 }
 
 /// The view that shows the default frame.
-pub fn default_view(projection: &Lambert) -> MapView {
+pub(crate) fn default_view(projection: &Lambert) -> MapView {
     let (cx, cy) = default_frame(projection).centre();
     let (lon, lat) = projection.inverse(cx, -cy);
     MapView::new(1.0, lat, lon)
 }
 
 /// The frame a view shows: the default frame's size divided by the zoom, around the centre.
-pub fn frame_for(view: &MapView, projection: &Lambert) -> Frame {
+pub(crate) fn frame_for(view: &MapView, projection: &Lambert) -> Frame {
     let base = default_frame(projection);
     let (cx, cy) = to_svg(projection, view.lon(), view.lat());
     let (width, height) = (base.width / view.zoom(), base.height / view.zoom());
@@ -76,13 +136,13 @@ fn view_at(projection: &Lambert, zoom: f64, cx: f64, cy: f64) -> MapView {
 }
 
 /// Moves the view by (dx, dy) in SVG units (km).
-pub fn pan(view: &MapView, dx: f64, dy: f64, projection: &Lambert) -> MapView {
+pub(crate) fn pan(view: &MapView, dx: f64, dy: f64, projection: &Lambert) -> MapView {
     let (cx, cy) = frame_for(view, projection).centre();
     view_at(projection, view.zoom(), cx + dx, cy + dy)
 }
 
 /// Zooms by `factor`, keeping the SVG point `anchor` where it is on screen.
-pub fn zoom_about(view: &MapView, factor: f64, anchor: (f64, f64), projection: &Lambert) -> MapView {
+pub(crate) fn zoom_about(view: &MapView, factor: f64, anchor: (f64, f64), projection: &Lambert) -> MapView {
     let frame = frame_for(view, projection);
     let target = MapView::new(view.zoom() * factor, view.lat(), view.lon()).zoom();
     let actual = target / view.zoom();
@@ -94,7 +154,7 @@ pub fn zoom_about(view: &MapView, factor: f64, anchor: (f64, f64), projection: &
 /// Where to point at an off-frame point: a position just inside the frame's edge on the line
 /// from the centre towards the point, and the bearing (degrees, 0 = east, clockwise in SVG).
 /// `None` when the point is inside the frame.
-pub fn edge_pointer(frame: &Frame, x: f64, y: f64, inset: f64) -> Option<(f64, f64, f64)> {
+pub(crate) fn edge_pointer(frame: &Frame, x: f64, y: f64, inset: f64) -> Option<(f64, f64, f64)> {
     if frame.contains(x, y) {
         return None;
     }
@@ -112,6 +172,20 @@ mod tests {
 
     fn p() -> Lambert {
         Lambert::black_sea()
+    }
+
+    #[test]
+    fn a_map_view_has_one_spelling() {
+        let v = MapView::new(2.04, 41.006, 28.994);
+        assert_eq!(v, MapView { zoom10: 20, lat100: 4101, lon100: 2899 });
+        assert_eq!(v.to_param(), "2.0/41.01/28.99");
+        assert_eq!(MapView::parse(&v.to_param()), Some((v, true)));
+        assert_eq!(MapView::parse(" 2 / 41.01 / 28.99 "), Some((v, true)));
+        let clamped = MapView { zoom10: MAP_ZOOM10.0, lat100: 6300, lon100: 7800 };
+        assert_eq!(MapView::parse("0.01/89/179"), Some((clamped, false)));
+        for bad in ["", "1/2", "1/2/3/4", "a/b/c", "inf/1/1", "1//1"] {
+            assert_eq!(MapView::parse(bad), None, "{bad:?}");
+        }
     }
 
     #[test]
@@ -137,7 +211,13 @@ mod tests {
     fn zooming_out_reaches_the_far_cities() {
         let out = MapView::new(0.4, 47.0, 45.0);
         let f = frame_for(&out, &p());
-        for (name, lon, lat) in [("Moscow", 37.62, 55.75), ("Saint Petersburg", 30.31, 59.94), ("Kazan", 49.11, 55.79), ("Tehran", 51.39, 35.69), ("Astana", 71.43, 51.13)] {
+        for (name, lon, lat) in [
+            ("Moscow", 37.62, 55.75),
+            ("Saint Petersburg", 30.31, 59.94),
+            ("Kazan", 49.11, 55.79),
+            ("Tehran", 51.39, 35.69),
+            ("Astana", 71.43, 51.13),
+        ] {
             let (x, y) = to_svg(&p(), lon, lat);
             assert!(f.contains(x, y), "{name} reachable at the widest zoom");
         }
@@ -161,7 +241,7 @@ mod tests {
         // The anchor keeps its relative position in the frame (to the URL's rounding).
         assert!(((anchor.0 - g.x) / g.width - 0.25).abs() < 0.01);
         assert!(((anchor.1 - g.y) / g.height - 0.75).abs() < 0.01);
-        assert_eq!(zoom_about(&v, 1000.0, anchor, &p()).zoom10, crate::view_state::MAP_ZOOM10.1);
+        assert_eq!(zoom_about(&v, 1000.0, anchor, &p()).zoom10, MAP_ZOOM10.1);
     }
 
     #[test]
@@ -181,10 +261,15 @@ mod tests {
         assert!((x - 95.0).abs() < 1e-9 && (y - 25.0).abs() < 1e-9 && bearing.abs() < 1e-9);
         let (x, y, _) = edge_pointer(&f, 50.0, -500.0, 5.0).unwrap();
         assert!((x - 50.0).abs() < 1e-9 && (y - 5.0).abs() < 1e-9);
-        // Washington, far to the west, is pointed at from the default frame's western edge.
+        // Washington, far to the north-west in this projection, is pointed at from the frame's
+        // top edge, west of the centre, on the line from the centre towards it.
         let frame = default_frame(&p());
         let (wx, wy) = to_svg(&p(), -77.04, 38.9);
-        let (x, _, _) = edge_pointer(&frame, wx, wy, 10.0).unwrap();
-        assert!((x - (frame.x + 10.0)).abs() < 1e-6 || x < frame.centre().0);
+        let (x, y, bearing) = edge_pointer(&frame, wx, wy, 10.0).unwrap();
+        let (cx, cy) = frame.centre();
+        assert!((y - (frame.y + 10.0)).abs() < 1e-6, "{y} is not on the top edge {}", frame.y + 10.0);
+        assert!(x > frame.x + 10.0 && x < cx, "{x} is not between the western edge and the centre");
+        assert!(((x - cx) * (wy - cy) - (y - cy) * (wx - cx)).abs() < 1e-6 * wx.abs() * wy.abs(), "off the line");
+        assert!((-180.0..-90.0).contains(&bearing), "bearing {bearing} does not point up and left");
     }
 }

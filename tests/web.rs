@@ -44,14 +44,23 @@ fn history_length() -> u32 {
 }
 
 fn click(selector: &str) {
-    doc().query_selector(selector).unwrap().unwrap_or_else(|| panic!("no {selector}")).unchecked_into::<HtmlElement>().click();
+    doc()
+        .query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {selector}"))
+        .unchecked_into::<HtmlElement>()
+        .click();
 }
 
 /// Goes to `query` as if the user had followed a link: pushState, then popstate for the router.
 fn visit(query: &str) {
     let window = web_sys::window().unwrap();
     let path = window.location().pathname().unwrap();
-    window.history().unwrap().push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("{path}{query}"))).unwrap();
+    window
+        .history()
+        .unwrap()
+        .push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("{path}{query}")))
+        .unwrap();
     window.dispatch_event(&web_sys::Event::new("popstate").unwrap()).unwrap();
 }
 
@@ -86,7 +95,11 @@ async fn the_app_follows_and_rewrites_the_url() {
     window
         .history()
         .unwrap()
-        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("{path}?era=empires&event={}", kaynarca.id)))
+        .replace_state_with_url(
+            &wasm_bindgen::JsValue::NULL,
+            "",
+            Some(&format!("{path}?era=empires&event={}", kaynarca.id)),
+        )
         .unwrap();
     let _handle = leptos::mount::mount_to(container(), App);
     settle().await;
@@ -101,7 +114,8 @@ async fn the_app_follows_and_rewrites_the_url() {
     // the event's own or the cluster holding it, shows the selection.
     assert_eq!(count(".axis .mark.selected"), 1);
     assert_eq!(
-        count(&format!("[data-testid=axis-mark-{}].selected", kaynarca.id)) + count("[data-testid=axis-cluster].selected"),
+        count(&format!("[data-testid=axis-mark-{}].selected", kaynarca.id))
+            + count("[data-testid=axis-cluster].selected"),
         1
     );
     assert_eq!(doc().title(), format!("{} ({}) · Straitline", kaynarca.title, kaynarca.date.year));
@@ -121,7 +135,7 @@ async fn the_app_follows_and_rewrites_the_url() {
     settle().await;
     assert_eq!(history_length(), before);
     assert!(search().contains("q=KUCUK+kaynarca"), "{}", search());
-    let state = straitline::view_state::parse(&search(), &catalog, 2026).state;
+    let state = straitline::url::parse(&search(), &catalog, 2026).state;
     let found = straitline::filter::visible_events(&state, &catalog).len();
     assert!(found >= 1);
     assert_eq!(text("[data-testid=count]"), format!("{found} of {total} events"));

@@ -1,8 +1,12 @@
 //! The page: router, shared view context, and the layout of filters, axis, list and detail.
 
+use leptos::html;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use leptos_router::components::Router;
 use leptos_router::hooks::use_location;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
 
 use super::axis::Axis;
 use super::detail::Detail;
@@ -12,7 +16,6 @@ use super::map::AtlasMap;
 use super::notices::Notices;
 use super::state::{History, ViewContext};
 use crate::data::{Catalog, DataError};
-use crate::view_state::describe;
 
 /// The whole app: the atlas when the bundled data is valid, otherwise the list of data errors.
 #[component]
@@ -72,7 +75,7 @@ fn Atlas(
     });
 
     Effect::new(move |_| {
-        let title = ctx.state.with(|s| describe(s, catalog));
+        let title = ctx.with_view(|v| v.describe());
         document().set_title(&title);
     });
 
@@ -105,23 +108,66 @@ fn Atlas(
     }
 }
 
-/// Copies the current URL, which reopens exactly this view.
+/// What the last press of "Copy link" did, with the link it was for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Copy {
+    /// The clipboard took the link.
+    Copied(String),
+    /// The clipboard is missing (plain http) or refused: the link is selected for the user to copy.
+    ByHand(String),
+}
+
+/// The Clipboard API, if this page may use it (browsers leave it out on plain http).
+fn clipboard() -> Option<web_sys::Clipboard> {
+    let clipboard = js_sys::Reflect::get(&window().navigator(), &JsValue::from_str("clipboard")).ok()?;
+    // `Reflect.get` on `undefined` fails, so a missing API ends here too.
+    let write = js_sys::Reflect::get(&clipboard, &JsValue::from_str("writeText")).ok()?;
+    write.is_function().then(|| clipboard.unchecked_into())
+}
+
+/// Writes `text` to the clipboard; true only once the browser says it worked.
+async fn write_to_clipboard(text: &str) -> bool {
+    match clipboard() {
+        Some(clipboard) => JsFuture::from(clipboard.write_text(text)).await.is_ok(),
+        None => false,
+    }
+}
+
+/// Copies the current URL, which reopens exactly this view. When the browser will not copy it,
+/// the link is selected in a read-only field instead, with how to copy it.
 #[component]
 fn CopyLink() -> impl IntoView {
-    let status = RwSignal::new(None::<String>);
+    let status = RwSignal::new(None::<Copy>);
+    let field = NodeRef::<html::Input>::new();
     let copy = move |_| {
         let Ok(href) = window().location().href() else { return };
-        let clipboard = window().navigator().clipboard();
-        let _ = clipboard.write_text(&href);
-        status.set(Some(href));
+        spawn_local(async move {
+            let done = if write_to_clipboard(&href).await { Copy::Copied(href) } else { Copy::ByHand(href) };
+            status.try_set(Some(done));
+        });
+    };
+    // Selecting text is DOM work: once the field shows a link to copy by hand, select it.
+    Effect::new(move |_| {
+        if let (Some(Copy::ByHand(_)), Some(input)) = (status.get(), field.get()) {
+            let _ = input.focus();
+            input.select();
+        }
+    });
+    let label = move || match status.get() {
+        Some(Copy::ByHand(_)) => "Press Ctrl+C (⌘C on a Mac) to copy the selected link: ",
+        _ => "Copied: ",
+    };
+    let link = move || match status.get() {
+        Some(Copy::Copied(href) | Copy::ByHand(href)) => href,
+        None => String::new(),
     };
     view! {
         <div class="copy-link">
             <button type="button" on:click=copy data-testid="copy-link">"Copy link"</button>
             <Show when=move || status.with(Option::is_some)>
                 <span class="copy-status" role="status">
-                    "Copied: "
-                    <input readonly aria-label="Link to this view" prop:value=move || status.get().unwrap_or_default()/>
+                    {label}
+                    <input node_ref=field readonly aria-label="Link to this view" prop:value=link/>
                 </span>
             </Show>
         </div>

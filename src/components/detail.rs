@@ -33,7 +33,8 @@ fn event_detail(event: &'static Event, catalog: &'static Catalog, hidden: bool) 
             view! { <a href=move || ctx.href_for(|s| s.with_territory(Some(id))) data-noscroll>{t.name.clone()}</a>" " }
         })
         .collect_view();
-    let holder_name = |id: Option<&str>| id.and_then(|h| catalog.holder(h)).map(|h| h.name.clone()).unwrap_or_else(|| "—".into());
+    let holder_name =
+        |id: Option<&str>| id.and_then(|h| catalog.holder(h)).map(|h| h.name.clone()).unwrap_or_else(|| "—".into());
     let moved = transfers(&event.id, &catalog.territories)
         .into_iter()
         .map(|t| {
@@ -87,6 +88,7 @@ fn territory_detail(territory: &'static Territory, catalog: &'static Catalog) ->
             let holder = catalog.holder(&p.holder);
             let colour = holder.map(|h| h.colour.clone()).unwrap_or_default();
             let name = holder.map(|h| h.name.clone()).unwrap_or_else(|| p.holder.clone());
+            let side = holder.map(|h| h.side.label());
             let years = format!("{} – {}", p.start.human(), p.end.map(|e| e.human()).unwrap_or_else(|| "today".into()));
             let by = p.by.as_deref().and_then(|id| catalog.event(id)).map(|e| {
                 let id = e.id.as_str();
@@ -97,6 +99,7 @@ fn territory_detail(territory: &'static Territory, catalog: &'static Catalog) ->
                     <span class="swatch" style:background=colour></span>
                     <span class="period-years">{years}</span>
                     <strong>{name}</strong>
+                    {side.map(|side| view! { <span class="period-side">" (" {side} ")"</span> })}
                     {by.map(|b| view! { <span class="period-by">" — by "{b}</span> })}
                     {p.note.clone().map(|n| view! { <p class="period-note">{n}</p> })}
                 </li>
@@ -135,7 +138,7 @@ fn territory_detail(territory: &'static Territory, catalog: &'static Catalog) ->
 
 /// The side panel: the selected event and territory, or an introduction to the eras.
 #[component]
-pub fn Detail() -> impl IntoView {
+pub(crate) fn Detail() -> impl IntoView {
     let ctx = expect_context::<ViewContext>();
     let catalog = ctx.catalog;
     let eras = Memo::new(move |_| ctx.state.with(|s| s.eras.clone()));
@@ -144,7 +147,8 @@ pub fn Detail() -> impl IntoView {
         let territory = ctx.territory.get().and_then(|id| catalog.territory(&id));
         match (selected, territory) {
             (Some(_), _) | (None, Some(_)) => {
-                let event = selected.map(|i| event_detail(&catalog.events[i], catalog, !ctx.visible.with(|v| v.contains(&i))));
+                let event =
+                    selected.map(|i| event_detail(&catalog.events[i], catalog, !ctx.visible.with(|v| v.contains(&i))));
                 let territory = territory.map(|t| territory_detail(t, catalog));
                 view! { {event} {territory} }.into_any()
             }

@@ -10,7 +10,7 @@ use crate::data::{Catalog, Event, SourceRef};
 
 /// The source as a list item for the detail view: its citation, linked where it has an address.
 /// (The list shows the same text without links, to keep its tab stops few.)
-pub fn source_item(source: &SourceRef, catalog: &Catalog) -> impl IntoView {
+pub(crate) fn source_item(source: &SourceRef, catalog: &Catalog) -> impl IntoView {
     let Citation { text, href } = cite(source, catalog);
     view! {
         <li>
@@ -26,7 +26,8 @@ pub fn source_item(source: &SourceRef, catalog: &Catalog) -> impl IntoView {
 fn scroll_to_event(id: String) {
     request_animation_frame(move || {
         let entry = document().get_element_by_id(&format!("event-{id}")).and_then(|e| e.dyn_into::<HtmlElement>().ok());
-        let list = document().query_selector(".event-list").ok().flatten().and_then(|e| e.dyn_into::<HtmlElement>().ok());
+        let list =
+            document().query_selector(".event-list").ok().flatten().and_then(|e| e.dyn_into::<HtmlElement>().ok());
         if let (Some(entry), Some(list)) = (entry, list) {
             let (top, bottom) = (entry.offset_top(), entry.offset_top() + entry.offset_height());
             let (view_top, view_bottom) = (list.scroll_top(), list.scroll_top() + list.client_height());
@@ -46,12 +47,8 @@ fn EventItem(
     let ctx = expect_context::<ViewContext>();
     let id = event.id.as_str();
     let selected = move || ctx.event.with(|e| e.as_deref() == Some(id));
-    let href = move || ctx.href_for(|s| s.with_event(if selected() { None } else { Some(id) }));
-    let sources = event
-        .sources
-        .iter()
-        .map(|s| view! { <li>{cite(s, ctx.catalog).text}</li> })
-        .collect_view();
+    let href = move || ctx.href_for(|s| s.toggle_event(id));
+    let sources = event.sources.iter().map(|s| view! { <li>{cite(s, ctx.catalog).text}</li> }).collect_view();
     view! {
         <li id=format!("event-{id}") class="event" class:selected=selected data-testid="event-item" data-id=id>
             <a class="event-link" href=href data-noscroll aria-current=move || selected().then_some("true")>
@@ -73,7 +70,7 @@ fn EventItem(
 
 /// The filtered events, or a way out when nothing matches.
 #[component]
-pub fn EventList() -> impl IntoView {
+pub(crate) fn EventList() -> impl IntoView {
     let ctx = expect_context::<ViewContext>();
     let catalog = ctx.catalog;
 

@@ -7,18 +7,15 @@ use web_sys::HtmlInputElement;
 
 use super::state::{History, ViewContext};
 use crate::data::Category;
-use crate::view_state::ViewState;
+use crate::view_state::{ViewState, MAX_QUERY_CHARS};
 
 fn input_value(ev: &leptos::ev::Event) -> String {
-    ev.target()
-        .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
-        .map(|i| i.value())
-        .unwrap_or_default()
+    ev.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()).map(|i| i.value()).unwrap_or_default()
 }
 
 /// All filters of the timeline.
 #[component]
-pub fn Filters() -> impl IntoView {
+pub(crate) fn Filters() -> impl IntoView {
     let ctx = expect_context::<ViewContext>();
     let catalog = ctx.catalog;
     let total = catalog.events.len();
@@ -29,11 +26,8 @@ pub fn Filters() -> impl IntoView {
         .map(|era| {
             let id = era.id.as_str();
             let active = move || ctx.state.with(|s| s.eras.iter().any(|e| e == id));
-            let years = format!(
-                "{}–{}",
-                era.start.year,
-                era.end.map(|e| e.year.to_string()).unwrap_or_else(|| "today".into())
-            );
+            let years =
+                format!("{}–{}", era.start.year, era.end.map(|e| e.year.to_string()).unwrap_or_else(|| "today".into()));
             view! {
                 <a
                     class="chip era-chip"
@@ -70,26 +64,19 @@ pub fn Filters() -> impl IntoView {
         })
         .collect_view();
 
-    // The box keeps what was typed (spaces included); the URL keeps the cleaned text.
-    let typed = RwSignal::new(ctx.state.with_untracked(|s| s.query.clone()));
-    Effect::new(move |_| {
-        let query = ctx.state.with(|s| s.query.clone());
-        if ViewState::default().with_query(&typed.get_untracked()).query != query {
-            typed.set(query);
-        }
-    });
+    // The box shows what was typed (spaces included) while it still reads as the URL's text;
+    // once the URL says something else (Back, "Clear all", a link), it shows the URL's text.
+    let typed = RwSignal::new(None::<String>);
+    let shown_query = move || typed.with(|t| ctx.state.with(|s| s.search_box_text(t.as_deref())));
     let on_search = move |ev: leptos::ev::Event| {
         let text = input_value(&ev);
-        typed.set(text.clone());
         ctx.go(&ctx.state.with_untracked(|s| s.with_query(&text)), History::Replace);
+        typed.set(Some(text));
     };
 
     let year_input = move |which: &'static str| {
         let value = move || {
-            ctx.state
-                .with(|s| if which == "from" { s.from } else { s.to })
-                .map(|y| y.to_string())
-                .unwrap_or_default()
+            ctx.state.with(|s| if which == "from" { s.from } else { s.to }).map(|y| y.to_string()).unwrap_or_default()
         };
         let on_change = move |ev: leptos::ev::Event| {
             let year = input_value(&ev).trim().parse::<i32>().ok();
@@ -138,11 +125,13 @@ pub fn Filters() -> impl IntoView {
                 </a>
             }
         });
-        (territory.is_some() || place.is_some()).then(|| view! {
-            <div class="filter-row">
-                <span class="filter-label">"Map"</span>
-                <nav class="chips">{territory}{place}</nav>
-            </div>
+        (territory.is_some() || place.is_some()).then(|| {
+            view! {
+                <div class="filter-row">
+                    <span class="filter-label">"Map"</span>
+                    <nav class="chips">{territory}{place}</nav>
+                </div>
+            }
         })
     };
 
@@ -164,8 +153,8 @@ pub fn Filters() -> impl IntoView {
                     <input
                         type="search"
                         placeholder="e.g. kucuk kaynarca, Su-24, Akkuyu"
-                        maxlength="100"
-                        prop:value=move || typed.get()
+                        maxlength=MAX_QUERY_CHARS
+                        prop:value=shown_query
                         on:input=on_search
                         data-testid="search"
                     />

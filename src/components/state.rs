@@ -8,11 +8,13 @@ use leptos_router::NavigateOptions;
 use crate::data::Catalog;
 use crate::date::current_year;
 use crate::filter::visible_events;
-use crate::view_state::{self, ViewState};
+use crate::url;
+use crate::view::View;
+use crate::view_state::ViewState;
 
 /// How a change of view enters the browser history.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum History {
+pub(crate) enum History {
     /// A deliberate step (an era, a category, an event): Back undoes it.
     Push,
     /// Typing and other continuous input: the current entry is rewritten.
@@ -23,31 +25,31 @@ type Navigate = Box<dyn Fn(&str, NavigateOptions)>;
 
 /// Provided by the atlas page to everything inside it.
 #[derive(Clone, Copy)]
-pub struct ViewContext {
-    pub catalog: &'static Catalog,
+pub(crate) struct ViewContext {
+    pub(crate) catalog: &'static Catalog,
     /// The view the URL asks for, canonicalised.
-    pub state: Memo<ViewState>,
+    pub(crate) state: Memo<ViewState>,
     /// What was ignored or corrected when the URL was read (empty for a clean URL).
-    pub url_notices: Memo<Vec<String>>,
+    pub(crate) url_notices: Memo<Vec<String>>,
     /// Indices into `catalog.events` of the events passing the filters, in date order.
-    pub visible: Memo<Vec<usize>>,
+    pub(crate) visible: Memo<Vec<usize>>,
     /// The selected event's id: a narrow signal, so a change of map year does not redraw what depends on it.
-    pub event: Memo<Option<String>>,
+    pub(crate) event: Memo<Option<String>>,
     /// The selected territory's id.
-    pub territory: Memo<Option<String>>,
+    pub(crate) territory: Memo<Option<String>>,
     /// The last year the timeline covers (the current year).
-    pub last_year: i32,
+    pub(crate) last_year: i32,
     pathname: Memo<String>,
     navigate: StoredValue<Navigate, LocalStorage>,
 }
 
 impl ViewContext {
     /// Builds the context from the router's location; call inside a `<Router>`.
-    pub fn new(catalog: &'static Catalog) -> Self {
+    pub(crate) fn new(catalog: &'static Catalog) -> Self {
         let location = use_location();
         let navigate = use_navigate();
         let last_year = current_year();
-        let parsed = Memo::new(move |_| location.search.with(|s| view_state::parse(s, catalog, last_year)));
+        let parsed = Memo::new(move |_| location.search.with(|s| url::parse(s, catalog, last_year)));
         let state = Memo::new(move |_| parsed.with(|p| p.state.clone()));
         let url_notices = Memo::new(move |_| parsed.with(|p| p.notices.clone()));
         let visible = Memo::new(move |_| state.with(|s| visible_events(s, catalog)));
@@ -66,8 +68,13 @@ impl ViewContext {
         }
     }
 
+    /// Reads the current view against the catalogue; reactive on the current view.
+    pub(crate) fn with_view<T>(&self, read: impl FnOnce(View) -> T) -> T {
+        self.state.with(|s| read(View::new(s, self.catalog, self.last_year)))
+    }
+
     /// The link that opens `next` on this page (whatever sub-path the app is served from).
-    pub fn href(&self, next: &ViewState) -> String {
+    pub(crate) fn href(&self, next: &ViewState) -> String {
         let query = next.to_query();
         let path = self.pathname.get_untracked();
         if query.is_empty() {
@@ -78,13 +85,13 @@ impl ViewContext {
     }
 
     /// The link for the view `change` makes of the current one; reactive on the current view.
-    pub fn href_for(&self, change: impl FnOnce(&ViewState) -> ViewState) -> String {
+    pub(crate) fn href_for(&self, change: impl FnOnce(&ViewState) -> ViewState) -> String {
         let next = self.state.with(change);
         self.href(&next)
     }
 
     /// Shows `next`, adding a history entry or replacing the current one.
-    pub fn go(&self, next: &ViewState, history: History) {
+    pub(crate) fn go(&self, next: &ViewState, history: History) {
         let href = self.href(next);
         let options = NavigateOptions {
             replace: history == History::Replace,
@@ -96,7 +103,7 @@ impl ViewContext {
     }
 
     /// True when the URL is not already in canonical form.
-    pub fn needs_canonical_url(&self, search: &str) -> bool {
+    pub(crate) fn needs_canonical_url(&self, search: &str) -> bool {
         search.trim_start_matches('?') != self.state.with_untracked(|s| s.to_query())
     }
 }
