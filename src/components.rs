@@ -2,10 +2,10 @@
 //! the pure modules for everything else.
 
 pub mod app;
-pub mod axis;
+pub(crate) mod axis;
 pub mod detail;
 pub mod event_list;
 pub mod filters;
-pub mod map;
+pub(crate) mod map;
 pub mod notices;
 pub mod state;

@@ -9,11 +9,15 @@ pub mod data;
 pub mod date;
 pub mod filter;
 pub mod geo;
+pub(crate) mod gesture;
+pub(crate) mod map_layers;
 pub mod map_view;
 pub mod projection;
 pub mod sovereignty;
 pub mod text;
-pub mod timeline;
+pub(crate) mod timeline;
+pub mod url;
+pub(crate) mod view;
 pub mod view_state;
 
 pub use components::app::App;

@@ -4,17 +4,17 @@
 
 /// One linear piece of the scale: years `[y0, y1)` drawn over `[x0, x1)`.
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Segment {
-    pub y0: f64,
-    pub y1: f64,
-    pub x0: f64,
-    pub x1: f64,
+pub(crate) struct Segment {
+    pub(crate) y0: f64,
+    pub(crate) y1: f64,
+    pub(crate) x0: f64,
+    pub(crate) x1: f64,
 }
 
 /// Maps years (as fractional years) to x positions and back.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Scale {
-    pub segments: Vec<Segment>,
+pub(crate) struct Scale {
+    pub(crate) segments: Vec<Segment>,
 }
 
 /// Share of an era's width that comes from its length in years; the rest comes from its events.
@@ -23,7 +23,7 @@ const YEAR_SHARE: f64 = 0.35;
 impl Scale {
     /// `periods` are `(start, end, events)` and must tile the domain in order; each period
     /// inside `domain` becomes one segment of `[x0, x1]`.
-    pub fn new(domain: (f64, f64), periods: &[(f64, f64, usize)], x0: f64, x1: f64) -> Scale {
+    pub(crate) fn new(domain: (f64, f64), periods: &[(f64, f64, usize)], x0: f64, x1: f64) -> Scale {
         let (d0, d1) = domain;
         let pieces: Vec<(f64, f64, usize)> = periods
             .iter()
@@ -63,38 +63,19 @@ impl Scale {
         Scale { segments }
     }
 
-    pub fn domain(&self) -> (f64, f64) {
+    pub(crate) fn domain(&self) -> (f64, f64) {
         (self.segments[0].y0, self.segments[self.segments.len() - 1].y1)
     }
 
-    pub fn range(&self) -> (f64, f64) {
-        (self.segments[0].x0, self.segments[self.segments.len() - 1].x1)
-    }
-
     /// The x of a year; years outside the domain clamp to its ends.
-    pub fn x(&self, year: f64) -> f64 {
-        let seg = self
-            .segments
-            .iter()
-            .find(|s| year < s.y1)
-            .unwrap_or(&self.segments[self.segments.len() - 1]);
+    pub(crate) fn x(&self, year: f64) -> f64 {
+        let seg = self.segments.iter().find(|s| year < s.y1).unwrap_or(&self.segments[self.segments.len() - 1]);
         let t = ((year - seg.y0) / (seg.y1 - seg.y0)).clamp(0.0, 1.0);
         seg.x0 + t * (seg.x1 - seg.x0)
     }
 
-    /// The year at an x; the inverse of [`Scale::x`] inside the range.
-    pub fn year(&self, x: f64) -> f64 {
-        let seg = self
-            .segments
-            .iter()
-            .find(|s| x < s.x1)
-            .unwrap_or(&self.segments[self.segments.len() - 1]);
-        let t = ((x - seg.x0) / (seg.x1 - seg.x0).max(f64::EPSILON)).clamp(0.0, 1.0);
-        seg.y0 + t * (seg.y1 - seg.y0)
-    }
-
     /// Year ticks at round steps chosen per segment so they stay at least `min_gap` apart.
-    pub fn ticks(&self, min_gap: f64) -> Vec<(i32, f64)> {
+    pub(crate) fn ticks(&self, min_gap: f64) -> Vec<(i32, f64)> {
         const STEPS: [i32; 10] = [1, 2, 5, 10, 20, 25, 50, 100, 200, 500];
         let mut ticks: Vec<(i32, f64)> = Vec::new();
         for seg in &self.segments {
@@ -118,7 +99,7 @@ impl Scale {
 /// years, about `target_bins` across `domain`, cut at period boundaries too; `count(start, end)`
 /// gives each bin its number of events. The result feeds [`Scale::new`], so busy decades
 /// (or years, when zoomed in) get room inside a long era as well.
-pub fn bins(
+pub(crate) fn bins(
     domain: (f64, f64),
     periods: &[(f64, f64)],
     target_bins: usize,
@@ -143,40 +124,49 @@ pub fn bins(
 
 /// A point to draw: an event (by index) at an x.
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Point {
-    pub event: usize,
-    pub x: f64,
+pub(crate) struct Point {
+    pub(crate) event: usize,
+    pub(crate) x: f64,
 }
 
 /// A mark on the axis: one event, or a cluster of events too close to tell apart.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Mark {
+pub(crate) struct Mark {
     /// Event indices, in x order.
-    pub events: Vec<usize>,
-    pub x: f64,
+    pub(crate) events: Vec<usize>,
+    pub(crate) x: f64,
     /// Label lane (0 is nearest the axis), or `None` when no lane has room: the mark keeps
     /// its tooltip but draws no label.
-    pub lane: Option<usize>,
+    pub(crate) lane: Option<usize>,
     /// Where the label starts and ends on the x axis.
-    pub label_start: f64,
-    pub label_end: f64,
+    pub(crate) label_start: f64,
+    pub(crate) label_end: f64,
 }
 
 impl Mark {
-    pub fn is_cluster(&self) -> bool {
+    pub(crate) fn is_cluster(&self) -> bool {
         self.events.len() > 1
     }
 }
 
+/// A mark's label: `title`, cut to `max_chars` characters with an ellipsis when longer.
+pub(crate) fn shorten(title: &str, max_chars: usize) -> String {
+    if title.chars().count() > max_chars {
+        format!("{}…", title.chars().take(max_chars.saturating_sub(1)).collect::<String>().trim_end())
+    } else {
+        title.to_string()
+    }
+}
+
 /// Estimated width of a label in the axis' units.
-pub fn label_width(label: &str, char_width: f64) -> f64 {
+pub(crate) fn label_width(label: &str, char_width: f64) -> f64 {
     label.chars().count() as f64 * char_width + 6.0
 }
 
 /// Groups points closer than `cluster_gap` (a group spans at most four gaps), then gives each
 /// mark's label the lowest lane where it does not touch another label. `label_of` returns the
 /// label a mark would show. Labels run right of the mark, or left of it near the right edge.
-pub fn layout_marks(
+pub(crate) fn layout_marks(
     points: &[Point],
     cluster_gap: f64,
     lanes: usize,
@@ -213,7 +203,7 @@ pub fn layout_marks(
 
 /// Gives each span `(event, x0, x1)` the lowest lane where it does not touch another;
 /// returns the lane of each span in input order, and the number of lanes used.
-pub fn layout_spans(spans: &[(usize, f64, f64)], min_width: f64) -> (Vec<usize>, usize) {
+pub(crate) fn layout_spans(spans: &[(usize, f64, f64)], min_width: f64) -> (Vec<usize>, usize) {
     let mut order: Vec<usize> = (0..spans.len()).collect();
     order.sort_by(|&a, &b| spans[a].1.total_cmp(&spans[b].1));
     let mut lane_ends: Vec<f64> = Vec::new();
@@ -237,6 +227,21 @@ pub fn layout_spans(spans: &[(usize, f64, f64)], min_width: f64) -> (Vec<usize>,
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The range and the inverse of [`Scale::x`]: the app does not need them, the tests
+    /// use them to check the scale is monotonic and fills its range.
+    impl Scale {
+        fn range(&self) -> (f64, f64) {
+            (self.segments[0].x0, self.segments[self.segments.len() - 1].x1)
+        }
+
+        /// The year at an x; the inverse of `Scale::x` inside the range.
+        fn year(&self, x: f64) -> f64 {
+            let seg = self.segments.iter().find(|s| x < s.x1).unwrap_or(&self.segments[self.segments.len() - 1]);
+            let t = ((x - seg.x0) / (seg.x1 - seg.x0).max(f64::EPSILON)).clamp(0.0, 1.0);
+            seg.y0 + t * (seg.y1 - seg.y0)
+        }
+    }
 
     fn scale() -> Scale {
         // A long empty-ish period and a short busy one.
@@ -293,7 +298,13 @@ mod tests {
     #[test]
     fn labels_never_overlap_and_close_points_cluster() {
         let points: Vec<Point> = (0..200).map(|i| Point { event: i, x: (i * 7 % 1000) as f64 }).collect();
-        let marks = layout_marks(&points, 6.0, 4, 6.0, 1000.0, |e| if e.len() > 1 { format!("{} events", e.len()) } else { "A fairly long event title".into() });
+        let marks = layout_marks(&points, 6.0, 4, 6.0, 1000.0, |e| {
+            if e.len() > 1 {
+                format!("{} events", e.len())
+            } else {
+                "A fairly long event title".into()
+            }
+        });
         assert_eq!(marks.iter().map(|m| m.events.len()).sum::<usize>(), 200);
         for lane in 0..4 {
             let mut in_lane: Vec<&Mark> = marks.iter().filter(|m| m.lane == Some(lane)).collect();
@@ -327,6 +338,17 @@ mod tests {
     fn labels_near_the_right_edge_run_left() {
         let m = layout_marks(&[Point { event: 0, x: 995.0 }], 6.0, 1, 6.0, 1000.0, |_| "Istanbul talks".into());
         assert!(m[0].label_end <= 995.0 + 1e-9);
+    }
+
+    #[test]
+    fn long_titles_are_cut_with_an_ellipsis() {
+        assert_eq!(shorten("Treaty of Kars", 24), "Treaty of Kars");
+        assert_eq!(shorten("Exactly twenty-four char", 24), "Exactly twenty-four char");
+        // The first 23 characters and an ellipsis; a space before the ellipsis is trimmed.
+        assert_eq!(shorten("Treaty of Küçük Kaynarca and its aftermath", 24), "Treaty of Küçük Kaynarc…");
+        assert_eq!(shorten("Congress of Berlin opens in June", 24), "Congress of Berlin open…");
+        assert_eq!(shorten("Congress of Berlin opens in June", 20), "Congress of Berlin…");
+        assert!(shorten("Congress of Berlin opens in June", 24).chars().count() <= 24);
     }
 
     #[test]

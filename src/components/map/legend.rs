@@ -1,0 +1,52 @@
+//! The map's legend: a swatch for each holder on the map in its year, and one for territories
+//! with no record yet.
+
+use leptos::prelude::*;
+
+use super::NO_RECORD;
+use crate::components::state::ViewContext;
+use crate::map_layers::legend;
+
+/// The legend list for the map's year.
+#[component]
+pub(crate) fn Legend(
+    /// The map's year.
+    year: Memo<i32>,
+) -> impl IntoView {
+    let catalog = expect_context::<ViewContext>().catalog;
+    let items = move || {
+        let y = year.get();
+        let shown = legend(catalog.territories.iter().map(|t| t.holder_in_year(y)));
+        let holders = shown
+            .holders
+            .into_iter()
+            .filter_map(|h| catalog.holder(h))
+            .map(|h| {
+                view! {
+                    <li>
+                        <span class="swatch" class:hatched=h.hatched style:background-color=h.colour.clone()></span>
+                        {h.name.clone()}
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            {holders}
+            {shown
+                .no_record
+                .then(|| {
+                    view! {
+                        <li>
+                            <span class="swatch" style:background=NO_RECORD></span>
+                            "No record in the data yet"
+                        </li>
+                    }
+                })}
+        }
+    };
+    view! {
+        <ul class="legend" aria-label="Holders">
+            {items}
+        </ul>
+    }
+}
