@@ -77,12 +77,23 @@ async fn run(h: &Harness) -> Result<(), String> {
     // Years 1860–1900: Kars, Ardahan, Batum and the Budjak change colour on the way.
     h.open("?year=1860").await?;
     let recolour = in_page_times(h, YEAR_CHANGE_JS).await?;
-    println!("first render (navigation start → event list), median of 5: {:.1} ms   (each: {})", median(first_render.clone()),
-        first_render.iter().map(|t| format!("{t:.0}")).collect::<Vec<_>>().join(", "));
-    println!("filter change (click → DOM updated and laid out), median of {}: {:.2} ms   (max {:.2} ms)", times.len(), median(times.clone()),
-        times.iter().cloned().fold(0.0, f64::max));
-    println!("map recolour on a year change (click → recoloured and laid out), median of {}: {:.2} ms   (max {:.2} ms)", recolour.len(), median(recolour.clone()),
-        recolour.iter().cloned().fold(0.0, f64::max));
+    println!(
+        "first render (navigation start → event list), median of 5: {:.1} ms   (each: {})",
+        median(first_render.clone()),
+        first_render.iter().map(|t| format!("{t:.0}")).collect::<Vec<_>>().join(", ")
+    );
+    println!(
+        "filter change (click → DOM updated and laid out), median of {}: {:.2} ms   (max {:.2} ms)",
+        times.len(),
+        median(times.clone()),
+        times.iter().cloned().fold(0.0, f64::max)
+    );
+    println!(
+        "map recolour on a year change (click → recoloured and laid out), median of {}: {:.2} ms   (max {:.2} ms)",
+        recolour.len(),
+        median(recolour.clone()),
+        recolour.iter().cloned().fold(0.0, f64::max)
+    );
     println!("(last filter view: {events})");
     Ok(())
 }
