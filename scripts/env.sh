@@ -38,9 +38,26 @@ debian_toolchain_present() {
   [ -x /usr/bin/rustc ] && [ -d /usr/lib/rustlib/src/rust/library ] && /usr/bin/rustc --version 2>/dev/null | grep -q '^rustc 1\.'
 }
 
+# What the cached choice depends on: the machine, and the compilers on it. When any of these
+# change (a new machine, a rustup update, Debian's toolchain installed or removed), detect again.
+machine_fingerprint() {
+  printf '%s|%s|%s|%s\n' "$(uname -sm)" "$(hostname 2>/dev/null || true)" \
+    "$(command -v rustup >/dev/null 2>&1 && rustc --version 2>/dev/null || echo no-rustup)" \
+    "$(/usr/bin/rustc --version 2>/dev/null || echo no-debian-rustc)"
+}
+
 choose_toolchain() {
   if [ -n "${STRAITLINE_TOOLCHAIN:-}" ]; then echo "$STRAITLINE_TOOLCHAIN"; return; fi
-  if [ -f "$STATE_DIR/toolchain" ]; then cat "$STATE_DIR/toolchain"; return; fi
+  local fingerprint
+  fingerprint="$(machine_fingerprint)"
+  if [ -f "$STATE_DIR/toolchain" ] && [ "$(cat "$STATE_DIR/toolchain.machine" 2>/dev/null)" = "$fingerprint" ]; then
+    local cached
+    cached="$(cat "$STATE_DIR/toolchain")"
+    # A cached rustup choice still needs the target to be installed.
+    if [ "$cached" != rustup ] || rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+      echo "$cached"; return
+    fi
+  fi
   local choice=""
   if have rustup && rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
     choice=rustup
@@ -51,6 +68,7 @@ choose_toolchain() {
     choice=debian
   fi
   echo "$choice" > "$STATE_DIR/toolchain"
+  echo "$fingerprint" > "$STATE_DIR/toolchain.machine"
   echo "$choice"
 }
 
@@ -70,9 +88,10 @@ setup_wasm_toolchain() {
   fi
 }
 
-# Runs a command with the wasm toolchain selected.
+# Runs a command with the wasm toolchain selected. (`${a[@]+"${a[@]}"}` expands an empty array
+# safely under `set -u` in bash 3.2, the version macOS ships.)
 wasm_env() {
-  env PATH="$WASM_PATH" "${WASM_ENV[@]}" "$@"
+  env PATH="$WASM_PATH" ${WASM_ENV[@]+"${WASM_ENV[@]}"} "$@"
 }
 
 ensure_native_cargo() {
@@ -109,6 +128,19 @@ ensure_wasm_opt() {
   have npm || { say "installing Node.js and npm"; apt_install nodejs npm; }
   say "installing wasm-opt (binaryen $WASM_OPT_VERSION from npm, into node_modules/)"
   npm ci --no-audit --no-fund --loglevel=error
+}
+
+# rustfmt and clippy, for the hygiene checks in scripts/test.
+ensure_rust_components() {
+  if cargo fmt --version >/dev/null 2>&1 && cargo clippy --version >/dev/null 2>&1; then return; fi
+  if have rustup; then
+    say "installing rustfmt and clippy"
+    rustup component add rustfmt clippy
+  else
+    apt_install rustfmt rust-clippy || true
+  fi
+  cargo fmt --version >/dev/null 2>&1 && cargo clippy --version >/dev/null 2>&1 \
+    || { say "rustfmt and clippy are needed: install them with your Rust toolchain"; exit 1; }
 }
 
 # Sets CHROME_BIN and CHROMEDRIVER.

@@ -30,7 +30,9 @@ pub fn cite(source: &SourceRef, catalog: &Catalog) -> Citation {
                 Some(r) => {
                     let text = match &r.date {
                         // A dated report or statement: who, what, where, when.
-                        Some(date) if r.publisher != r.author => format!("{}, {}, {}, {date}{at}", r.author, r.title, r.publisher),
+                        Some(date) if r.publisher != r.author => {
+                            format!("{}, {}, {}, {date}{at}", r.author, r.title, r.publisher)
+                        }
                         Some(date) => format!("{}, {}, {date}{at}", r.author, r.title),
                         None => format!("{}, {} ({}, {}){at}", r.author, r.title, r.publisher, r.year),
                     };
@@ -64,7 +66,10 @@ mod tests {
     fn anchors_follow_mediawiki() {
         assert_eq!(section_anchor("Clashes of empires"), "Clashes_of_empires");
         assert_eq!(section_anchor("1990–present"), "1990%E2%80%93present");
-        assert_eq!(section_anchor("Normalisation of ties and beyond: 2016–present"), "Normalisation_of_ties_and_beyond:_2016%E2%80%93present");
+        assert_eq!(
+            section_anchor("Normalisation of ties and beyond: 2016–present"),
+            "Normalisation_of_ties_and_beyond:_2016%E2%80%93present"
+        );
     }
 
     #[test]
@@ -72,7 +77,10 @@ mod tests {
         let c = Catalog::bundled().unwrap();
         let seed = SourceRef::Seed { seed: "000_af6ab84ff58981a0.txt".into(), section: "Clashes of empires".into() };
         let cited = cite(&seed, &c);
-        assert_eq!(cited.href.as_deref(), Some("https://en.wikipedia.org/wiki/Russia%E2%80%93Turkey_relations#Clashes_of_empires"));
+        assert_eq!(
+            cited.href.as_deref(),
+            Some("https://en.wikipedia.org/wiki/Russia%E2%80%93Turkey_relations#Clashes_of_empires")
+        );
         assert!(cited.text.ends_with("— Clashes of empires"), "{}", cited.text);
         let news = SourceRef::Seed { seed: "003_0e1b0932b32582ee.txt".into(), section: "paragraph 3".into() };
         assert_eq!(cite(&news, &c).href, None, "a news piece without an address has no link");
@@ -88,7 +96,8 @@ mod tests {
     #[test]
     fn every_bundled_source_cites_fully() {
         let c = Catalog::bundled().unwrap();
-        let all = c.events.iter().flat_map(|e| e.sources.iter()).chain(c.territories.iter().flat_map(|t| t.sources.iter()));
+        let all =
+            c.events.iter().flat_map(|e| e.sources.iter()).chain(c.territories.iter().flat_map(|t| t.sources.iter()));
         for s in all {
             let cited = cite(s, &c);
             assert!(cited.text.contains(", ") && !cited.text.starts_with(' '), "{cited:?}");

@@ -146,9 +146,7 @@ impl PartialOrd for PartialDate {
 
 impl Ord for PartialDate {
     fn cmp(&self, other: &Self) -> Ordering {
-        self.first_day()
-            .cmp(&other.first_day())
-            .then(self.precision().cmp(&other.precision()))
+        self.first_day().cmp(&other.first_day()).then(self.precision().cmp(&other.precision()))
     }
 }
 
@@ -166,8 +164,18 @@ impl fmt::Display for PartialDate {
 }
 
 const MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 impl PartialDate {
@@ -204,8 +212,7 @@ pub fn days_from_julian(year: i32, month: u8, day: u8) -> i64 {
 }
 
 /// Russia switched from the Julian to the Gregorian calendar on 1918-02-14 (New Style).
-pub const RUSSIAN_CALENDAR_REFORM: PartialDate =
-    PartialDate { year: 1918, month: Some(2), day: Some(14) };
+pub const RUSSIAN_CALENDAR_REFORM: PartialDate = PartialDate { year: 1918, month: Some(2), day: Some(14) };
 
 /// Checks that `old_style` (Julian) names the same day as `new_style` (Gregorian).
 pub fn old_style_matches(new_style: &PartialDate, old_style: &PartialDate) -> bool {
@@ -238,16 +245,15 @@ mod tests {
     #[test]
     fn parses_the_three_precisions() {
         assert_eq!(PartialDate::parse("1774").unwrap(), PartialDate::year(1774));
-        assert_eq!(
-            PartialDate::parse("1774-07").unwrap(),
-            PartialDate { year: 1774, month: Some(7), day: None }
-        );
+        assert_eq!(PartialDate::parse("1774-07").unwrap(), PartialDate { year: 1774, month: Some(7), day: None });
         assert_eq!(PartialDate::parse("1774-07-21").unwrap(), PartialDate::ymd(1774, 7, 21));
     }
 
     #[test]
     fn rejects_malformed_and_impossible_dates() {
-        for bad in ["", "74", "1774-7", "1774-07-1", "1774-13", "1774-02-30", "1900-02-29", "x774", "1774-07-21-1", "1774/07"] {
+        for bad in
+            ["", "74", "1774-7", "1774-07-1", "1774-13", "1774-02-30", "1900-02-29", "x774", "1774-07-21-1", "1774/07"]
+        {
             assert!(PartialDate::parse(bad).is_err(), "{bad} should be rejected");
         }
         assert!(PartialDate::parse("2000-02-29").is_ok());

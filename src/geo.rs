@@ -171,7 +171,10 @@ mod tests {
         assert!(check_ring(&clockwise, true).unwrap_err().contains("counter-clockwise"));
         assert!(check_ring(&square(0.0, 0.0, 1.0), false).unwrap_err().contains("clockwise"));
         let bowtie = vec![[0.0, 0.0], [2.0, 2.0], [2.0, 0.0], [0.0, 2.0], [0.0, 0.0]];
-        assert!(check_ring(&bowtie, true).unwrap_err().contains("crosses itself") || check_ring(&bowtie, true).unwrap_err().contains("area"));
+        assert!(
+            check_ring(&bowtie, true).unwrap_err().contains("crosses itself")
+                || check_ring(&bowtie, true).unwrap_err().contains("area")
+        );
         let figure_eight = vec![[0.0, 0.0], [4.0, 0.0], [4.0, 1.0], [1.0, 1.0], [1.0, -1.0], [0.0, -1.0], [0.0, 0.0]];
         assert!(check_ring(&figure_eight, true).unwrap_err().contains("crosses itself"));
         assert!(check_ring(&[[0.0, 0.0], [1.0, 0.0], [0.0, 0.0]], true).unwrap_err().contains("at least 4"));
@@ -188,7 +191,12 @@ mod tests {
 
     #[test]
     fn label_points_sit_in_the_largest_polygon() {
-        let shape = Shape { polygons: vec![Polygon { rings: vec![square(0.0, 0.0, 1.0)] }, Polygon { rings: vec![square(10.0, 10.0, 4.0)] }] };
+        let shape = Shape {
+            polygons: vec![
+                Polygon { rings: vec![square(0.0, 0.0, 1.0)] },
+                Polygon { rings: vec![square(10.0, 10.0, 4.0)] },
+            ],
+        };
         assert_eq!(shape.label_point(), Some([12.0, 12.0]));
     }
 }

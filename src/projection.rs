@@ -21,11 +21,7 @@ impl Lambert {
     pub fn new(lat1: f64, lat2: f64, lat0: f64, lon0: f64) -> Self {
         let (p1, p2, p0) = (lat1.to_radians(), lat2.to_radians(), lat0.to_radians());
         let t = |p: f64| (FRAC_PI_4 + p / 2.0).tan();
-        let n = if (lat1 - lat2).abs() < 1e-9 {
-            p1.sin()
-        } else {
-            (p1.cos() / p2.cos()).ln() / (t(p2) / t(p1)).ln()
-        };
+        let n = if (lat1 - lat2).abs() < 1e-9 { p1.sin() } else { (p1.cos() / p2.cos()).ln() / (t(p2) / t(p1)).ln() };
         let f = p1.cos() * t(p1).powf(n) / n;
         let rho0 = EARTH_RADIUS_KM * f / t(p0).powf(n);
         Lambert { n, f, rho0, lon0: lon0.to_radians() }
@@ -94,7 +90,8 @@ mod tests {
             let (x0, y0) = p.forward(lon, lat);
             let (x1, y1) = p.forward(lon + d, lat);
             let (x2, y2) = p.forward(lon, lat + d);
-            let along_parallel = ((x1 - x0).hypot(y1 - y0)) / (d.to_radians() * EARTH_RADIUS_KM * lat.to_radians().cos());
+            let along_parallel =
+                ((x1 - x0).hypot(y1 - y0)) / (d.to_radians() * EARTH_RADIUS_KM * lat.to_radians().cos());
             let along_meridian = ((x2 - x0).hypot(y2 - y0)) / (d.to_radians() * EARTH_RADIUS_KM);
             assert!(close(along_parallel, along_meridian, 1e-4), "{lon},{lat}: {along_parallel} vs {along_meridian}");
             // And the scale is exactly 1 on the standard parallels.

@@ -81,7 +81,10 @@ fn neighbouring_units_share_their_edges_exactly() {
                         continue;
                     }
                     if run.len() >= RUN && step >= n {
-                        problems.push(format!("{} runs alongside {} without touching it at {:?} (gap or sliver)", a.id, b.id, run));
+                        problems.push(format!(
+                            "{} runs alongside {} without touching it at {:?} (gap or sliver)",
+                            a.id, b.id, run
+                        ));
                     }
                     run.clear();
                 }
@@ -91,14 +94,30 @@ fn neighbouring_units_share_their_edges_exactly() {
     assert!(problems.is_empty(), "{} problems:\n{}", problems.len(), problems.join("\n"));
     // Units that met on the ground meet on the map, along a real length of border.
     for (a, b, min_km) in [
-        ("bessarabia", "tiraspol", 20.0), ("bender", "tiraspol", 20.0), ("comrat", "tiraspol", 20.0),
-        ("akkerman", "yedisan", 40.0), ("tiraspol", "yedisan", 100.0), ("bessarabia", "briceni", 80.0),
-        ("briceni", "khotyn", 80.0), ("bessarabia", "comrat", 80.0), ("comrat", "cahul", 40.0),
-        ("akkerman", "budjak", 80.0), ("budjak", "cahul", 50.0), ("budjak", "danube-delta", 80.0),
-        ("crimea", "kefe", 150.0), ("crimea", "kerch-yenikale", 30.0), ("black-sea-coast", "kuban-taman", 15.0),
-        ("akhaltsikhe", "ardahan", 100.0), ("akhaltsikhe", "batum", 15.0), ("artvin", "batum", 60.0),
-        ("ardahan", "artvin", 30.0), ("artvin", "oltu", 40.0), ("ardahan", "kars", 70.0),
-        ("kars", "oltu", 15.0), ("kars", "surmalu", 30.0), ("nakhchivan", "surmalu", 4.0),
+        ("bessarabia", "tiraspol", 20.0),
+        ("bender", "tiraspol", 20.0),
+        ("comrat", "tiraspol", 20.0),
+        ("akkerman", "yedisan", 40.0),
+        ("tiraspol", "yedisan", 100.0),
+        ("bessarabia", "briceni", 80.0),
+        ("briceni", "khotyn", 80.0),
+        ("bessarabia", "comrat", 80.0),
+        ("comrat", "cahul", 40.0),
+        ("akkerman", "budjak", 80.0),
+        ("budjak", "cahul", 50.0),
+        ("budjak", "danube-delta", 80.0),
+        ("crimea", "kefe", 150.0),
+        ("crimea", "kerch-yenikale", 30.0),
+        ("black-sea-coast", "kuban-taman", 15.0),
+        ("akhaltsikhe", "ardahan", 100.0),
+        ("akhaltsikhe", "batum", 15.0),
+        ("artvin", "batum", 60.0),
+        ("ardahan", "artvin", 30.0),
+        ("artvin", "oltu", 40.0),
+        ("ardahan", "kars", 70.0),
+        ("kars", "oltu", 15.0),
+        ("kars", "surmalu", 30.0),
+        ("nakhchivan", "surmalu", 4.0),
     ] {
         let len = shared_km.get(&(a, b)).copied().unwrap_or(0.0);
         assert!(len >= min_km, "{a} and {b} should share at least {min_km} km of border; they share {len:.1} km");
@@ -143,7 +162,8 @@ fn gazetteer_towns_have_the_expected_holders() {
                 .map(|(_, t)| t)
         });
         let Some(unit) = unit else {
-            disagreements.push(format!("{} ({}, {}) lies in no unit; expected {}", town.name, town.lat, town.lon, town.unit));
+            disagreements
+                .push(format!("{} ({}, {}) lies in no unit; expected {}", town.name, town.lat, town.lon, town.unit));
             continue;
         };
         if unit.id != town.unit {
@@ -181,7 +201,8 @@ fn every_unit_has_one_holder_at_every_date() {
             if date < first {
                 continue;
             }
-            let holders: Vec<&str> = t.history.iter().filter(|p| p.contains(&date)).map(|p| p.holder.as_str()).collect();
+            let holders: Vec<&str> =
+                t.history.iter().filter(|p| p.contains(&date)).map(|p| p.holder.as_str()).collect();
             assert_eq!(holders.len(), 1, "{} on {date}: {holders:?}", t.id);
             assert!(!holders[0].starts_with("divided"), "{}: {}", t.id, holders[0]);
         }
@@ -193,8 +214,13 @@ fn every_unit_has_one_holder_at_every_date() {
 fn each_era_has_its_minimum_number_of_events() {
     let c = Catalog::bundled().unwrap();
     let minimum = [
-        ("early-contact", 6), ("empires", 110), ("interwar", 25), ("ww2-cold-war", 40),
-        ("post-soviet", 40), ("crisis-normalisation", 55), ("ukraine-war", 45),
+        ("early-contact", 6),
+        ("empires", 110),
+        ("interwar", 25),
+        ("ww2-cold-war", 40),
+        ("post-soviet", 40),
+        ("crisis-normalisation", 55),
+        ("ukraine-war", 45),
     ];
     assert!(c.events.len() >= 300, "{} events", c.events.len());
     for (id, min) in minimum {
@@ -261,7 +287,8 @@ fn seed_fingerprints_are_current() {
         return;
     };
     if std::env::var_os("STRAITLINE_WRITE_FINGERPRINTS").is_some() {
-        std::fs::write(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/seed-fingerprints.txt"), &current).unwrap();
+        std::fs::write(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/seed-fingerprints.txt"), &current)
+            .unwrap();
         return;
     }
     assert!(current == FINGERPRINTS, "tests/seed-fingerprints.txt is stale; regenerate it (see this test's doc)");
@@ -289,7 +316,9 @@ fn no_text_shares_more_than_six_words_with_a_seed() {
     }
     let copied: Vec<String> = texts
         .iter()
-        .filter_map(|(what, text)| runs(text).into_iter().find(|(h, _)| seeds.contains(h)).map(|(_, run)| format!("{what}: \"{run}\"")))
+        .filter_map(|(what, text)| {
+            runs(text).into_iter().find(|(h, _)| seeds.contains(h)).map(|(_, run)| format!("{what}: \"{run}\""))
+        })
         .collect();
     assert!(copied.is_empty(), "{} texts repeat a seed's words:\n{}", copied.len(), copied.join("\n"));
 }
