@@ -143,6 +143,11 @@ impl Gesture {
         }
     }
 
+    /// Whether the gesture has become a drag or pinch (past the click threshold).
+    pub(crate) fn has_moved(&self) -> bool {
+        self.moved
+    }
+
     /// Pointer `id` lifts (or is cancelled) while `view` is shown. Returns `Some(moved)` when it
     /// was the last pointer down, so the gesture is over; `None` while others are still down.
     pub(crate) fn release(&mut self, id: i32, view: MapView) -> Option<bool> {
@@ -201,6 +206,23 @@ mod tests {
         assert!((grabbed.0 - under.0).abs() < 3.0 && (grabbed.1 - under.1).abs() < 3.0, "{grabbed:?} {under:?}");
         // Dragging right and down moves the centre west and north.
         assert!(v.lon() < start.lon() && v.lat() > start.lat());
+    }
+
+    /// A press that moves less than the threshold stays a click (the map takes no pointer
+    /// capture, so the click reaches the territory); past it, it is a drag.
+    #[test]
+    fn a_small_wobble_is_still_a_click() {
+        let start = MapView::new(1.0, 42.0, 33.0);
+        let r = rect(&frame_for(&start, &p()));
+        let mut g = Gesture::default();
+        g.press(pointer(1, 300.0, 200.0), start);
+        g.move_to(pointer(1, 302.0, 201.0), &r, &p());
+        assert!(!g.has_moved());
+        assert_eq!(g.release(1, start), Some(false));
+        g.press(pointer(1, 300.0, 200.0), start);
+        g.move_to(pointer(1, 320.0, 200.0), &r, &p());
+        assert!(g.has_moved());
+        assert_eq!(g.release(1, start), Some(true));
     }
 
     #[test]

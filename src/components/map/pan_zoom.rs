@@ -73,9 +73,8 @@ impl PanZoom {
             return;
         }
         self.suppress_click.set_value(false);
-        if let Some(svg) = self.svg_ref.get_untracked() {
-            let _ = svg.set_pointer_capture(ev.pointer_id());
-        }
+        // No pointer capture yet: a press that ends without moving is a click, and it must
+        // reach the territory or marker under the pointer, not the <svg> (issue 11).
         let view = self.view.get_untracked();
         self.gesture.update_value(|g| g.press(pointer(&ev), view));
     }
@@ -86,6 +85,10 @@ impl PanZoom {
         let rect = screen_rect(&svg);
         let projection = self.projection;
         if let Some(Some(view)) = self.gesture.try_update_value(|g| g.move_to(pointer(&ev), &rect, &projection)) {
+            // Once it is a drag, keep the pointer even if it leaves the map.
+            if self.gesture.with_value(Gesture::has_moved) && !svg.has_pointer_capture(ev.pointer_id()) {
+                let _ = svg.set_pointer_capture(ev.pointer_id());
+            }
             self.live.set(Some(view));
         }
     }

@@ -302,8 +302,8 @@ pub(crate) async fn play_with_reduced_motion_steps_through_changes(h: &Harness) 
     Ok(())
 }
 
-/// Issue 11: the map takes pointer capture on pointerdown, so the click lands on the SVG and a
-/// real click on a territory selects nothing. A person's mouse: move, press, release.
+/// Issue 11's bug: the map took pointer capture on pointerdown, so a real click landed on the
+/// SVG and selected nothing (a dispatched click hid it). A person's mouse: move, press, release.
 pub(crate) async fn a_real_click_on_a_territory_selects_it(h: &Harness) -> TestResult {
     h.open("?year=1900").await?;
     h.wait_until("document.querySelector('[data-testid=territory-crimea]') !== null", "the map").await?;

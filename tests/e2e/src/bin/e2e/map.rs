@@ -69,10 +69,10 @@ pub(crate) async fn a_treaty_highlights_what_it_moved(h: &Harness) -> TestResult
 pub(crate) async fn a_territory_filters_the_timeline_and_back_undoes_it(h: &Harness) -> TestResult {
     h.open("?year=1900").await?;
     let (_, total) = total_of(&h.count_text().await?)?;
-    // KNOWN BUG (issue 11): a synthetic click skips hit-testing and pointer capture, which is
-    // exactly where a real click on the map fails today; see `a_real_click_on_a_territory_selects_it`
-    // (a known_bug test). Issue 11 replaces this dispatchEvent with a real click once it is fixed.
-    h.js("document.querySelector('[data-testid=territory-kars]').dispatchEvent(new MouseEvent('click', {bubbles: true})) || true").await?;
+    // A person's click: the mouse moves onto a visible point of Kars, presses and releases.
+    h.wheel_into_view("[data-testid=map]", "[data-testid=map-year]").await?;
+    let at = h.point_on("[data-testid=territory-kars]").await?;
+    h.mouse_click_at(at).await?;
     h.wait_until("location.search === '?year=1900&territory=kars'", "the territory in the URL").await?;
     let (shown, _) = total_of(&h.count_text().await?)?;
     check(shown > 0 && shown < total, || format!("Kars shows {shown} of {total}"))?;
@@ -107,9 +107,9 @@ pub(crate) async fn places_filter_and_far_places_are_pointed_at(h: &Harness) -> 
     )
     .await?;
     h.open("").await?;
-    // KNOWN BUG (issue 11): as in the territory test, a synthetic click that a real click on the
-    // map (pointer capture on pointerdown) does not match; to be replaced when issue 11 is fixed.
-    h.js("document.querySelector('[data-testid=place-istanbul]').dispatchEvent(new MouseEvent('click', {bubbles: true})) || true").await?;
+    h.wheel_into_view("[data-testid=map]", "[data-testid=map-year]").await?;
+    let at = h.point_on("[data-testid=place-istanbul]").await?;
+    h.mouse_click_at(at).await?;
     h.wait_until("location.search === '?place=istanbul'", "the place filter").await?;
     let all_here = h.js("[...document.querySelectorAll('[data-testid=event-item]')].length > 3").await?;
     check(all_here == true, || "few Istanbul events".into())?;
