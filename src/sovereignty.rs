@@ -22,7 +22,9 @@ impl Territory {
         self.period_at(date).map(|p| p.holder.as_str())
     }
 
-    /// Who held it at the end of `year`: a year's map shows the changes made during it.
+    /// Who held it at the end of `year` (what a `year` map shows); the app asks [`Territory::holder_at`]
+    /// with the map's moment, and tests ask this.
+    #[cfg(test)]
     pub(crate) fn holder_in_year(&self, year: i32) -> Option<&str> {
         self.holder_at(&PartialDate::ymd(year, 12, 31))
     }
@@ -35,6 +37,8 @@ pub(crate) struct Transfer<'a> {
     /// `None` when the event began the recorded history.
     pub before: Option<&'a str>,
     pub after: &'a str,
+    /// The day the change took effect (the period's start), which may differ from the event's.
+    pub start: PartialDate,
 }
 
 /// Every territory the event `event_id` moved, with the holders before and after.
@@ -47,6 +51,7 @@ pub(crate) fn transfers<'a>(event_id: &str, territories: &'a [Territory]) -> Vec
                     territory: t,
                     before: i.checked_sub(1).map(|j| t.history[j].holder.as_str()),
                     after: p.holder.as_str(),
+                    start: p.start,
                 }
             })
         })

@@ -16,6 +16,7 @@
 
 use crate::data::{Catalog, Category};
 use crate::map_view::MapView;
+use crate::view::View;
 use crate::view_state::{clean_query, ViewState, FIRST_YEAR, MAX_QUERY_CHARS};
 
 /// A parsed URL: the view it asks for, and what was ignored or corrected on the way.
@@ -137,7 +138,16 @@ pub fn parse(search: &str, catalog: &Catalog, last_year: i32) -> Parsed {
     }
     state.eras.sort_by_key(|e| catalog.era(e).map(|(i, _)| i));
     state.categories.sort();
-    let state = state.with_years(from, to, last_year);
+    let mut state = state.with_years(from, to, last_year);
+    // The map's year stays inside the years the filters show; the URL is rewritten to say so.
+    if let Some(year) = state.year {
+        let (first, last) = View::new(&state, catalog, last_year).year_bounds();
+        if !(first..=last).contains(&year) {
+            let clamped = year.clamp(first, last);
+            notices.push(format!("year={year} is outside the years shown ({first}–{last}); the map shows {clamped}."));
+            state = state.with_year(Some(clamped), last_year);
+        }
+    }
     Parsed { state, notices }
 }
 

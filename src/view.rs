@@ -2,7 +2,28 @@
 //! the page title. Everything here needs both the state and the data, so it lives on [`View`].
 
 use crate::data::Catalog;
+use crate::date::PartialDate;
 use crate::view_state::ViewState;
+
+/// The moment the map shows: a day (or the end of a year), and the event it follows, if any.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Moment {
+    /// Holders are drawn as they stood on this date; a month or year means its last day
+    /// for a `year` parameter, and its first for an event dated only to the month or year.
+    pub(crate) date: PartialDate,
+    /// The selected event whose day this is.
+    pub(crate) event: Option<String>,
+}
+
+impl Moment {
+    /// The caption under the map: which moment it shows.
+    pub(crate) fn caption(&self, catalog: &Catalog) -> String {
+        match self.event.as_deref().and_then(|id| catalog.event(id)) {
+            Some(e) => format!("The map shows {}: {}.", e.date.human(), e.title),
+            None => format!("The map shows the end of {}.", self.date.year),
+        }
+    }
+}
 
 /// A view state together with what it is read against.
 #[derive(Clone, Copy, Debug)]
@@ -55,12 +76,36 @@ impl<'a> View<'a> {
         (start.floor() as i32, ((end - 1e-6).floor() as i32).max(start.floor() as i32))
     }
 
-    /// The year the map shows: the `year` parameter, else the selected event's year, else the
-    /// last year in range; always inside the range the filters allow.
+    /// The year the map shows: the year of [`View::map_moment`].
+    #[cfg(test)]
     pub(crate) fn map_year(&self) -> i32 {
+        self.map_moment().date.year
+    }
+
+    /// The state with its map year moved inside the years the filters show, as the URL parser
+    /// would leave it: links built from a transition (an era chosen while a year is set) are
+    /// canonical, so following one raises no notice.
+    pub(crate) fn canonical(&self) -> ViewState {
+        match self.state.year {
+            Some(year) => {
+                let (first, last) = self.year_bounds();
+                self.state.with_year(Some(year.clamp(first, last)), self.last_year)
+            }
+            None => self.state.clone(),
+        }
+    }
+
+    /// The moment the map shows. A `year` parameter shows the end of that year, inside the range
+    /// the filters allow. Otherwise a selected event shows its own day, whatever the filters (so
+    /// a treaty and the map beside it always agree); with neither, the end of the last year in range.
+    pub(crate) fn map_moment(&self) -> Moment {
         let (first, last) = self.year_bounds();
-        let event_year = self.state.event.as_deref().and_then(|id| self.catalog.event(id)).map(|e| e.date.year);
-        self.state.year.or(event_year).unwrap_or(last).clamp(first, last)
+        let event = self.state.event.as_deref().and_then(|id| self.catalog.event(id));
+        match (self.state.year, event) {
+            (Some(year), _) => Moment { date: PartialDate::ymd(year.clamp(first, last), 12, 31), event: None },
+            (None, Some(e)) => Moment { date: e.date, event: Some(e.id.clone()) },
+            (None, None) => Moment { date: PartialDate::ymd(last, 12, 31), event: None },
+        }
     }
 
     /// The page title: the selected event, else the filters, then the app's name.
@@ -108,7 +153,6 @@ impl<'a> View<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::data::Category;
 
     const LAST: i32 = 2026;
 
@@ -160,28 +204,53 @@ mod tests {
         let interwar = ViewState::default().toggle_era("interwar", &c);
         assert_eq!(view(&interwar, &c).map_year(), 1939);
         assert_eq!(view(&interwar.with_year(Some(1880), LAST), &c).map_year(), 1918, "clamped to the era");
-        // An event outside the range gives way to the range.
+        // A filter never moves the map away from the selected event (issue 11): Berlin selected
+        // under the interwar era still shows 13 July 1878, not 1918.
         let outside = berlin.toggle_era("interwar", &c);
-        assert_eq!(view(&outside, &c).map_year(), 1918);
+        assert_eq!(view(&outside, &c).map_year(), 1878);
     }
 
     #[test]
-    fn titles_describe_the_view() {
+    fn the_map_shows_the_selected_events_day() {
         let c = catalog();
-        assert_eq!(view(&ViewState::default(), &c).describe(), "Straitline · Russia–Turkey relations, 1453 to today");
-        let s = ViewState::default().toggle_era("interwar", &c).toggle_category(Category::Treaty).with_query("kars");
-        assert_eq!(view(&s, &c).describe(), "Interwar friendship · Treaty · “kars” · Straitline");
-        let e = &c.events[0];
-        let selected = s.with_event(Some(&e.id));
-        assert_eq!(view(&selected, &c).describe(), format!("{} ({}) · Straitline", e.title, e.date.year));
-        let map = ViewState::default()
-            .with_years(Some(1800), None, LAST)
-            .with_territory(Some("kars"))
-            .with_place(Some("istanbul"))
-            .with_year(Some(1880), LAST);
-        let (kars, istanbul) = (&c.territory("kars").unwrap().name, &c.place("istanbul").unwrap().name);
-        assert_eq!(view(&map, &c).describe(), format!("from 1800 · {kars} · {istanbul} · map of 1880 · Straitline"));
-        let to = ViewState::default().with_years(None, Some(1900), LAST);
-        assert_eq!(view(&to, &c).describe(), "to 1900 · Straitline");
+        let at = |id: &str| view(&ViewState::default().with_event(Some(id)), &c).map_moment();
+        let (stefano, berlin) = (at("treaty-of-san-stefano-1878"), at("treaty-of-berlin-1878"));
+        assert_eq!(stefano.date, PartialDate::ymd(1878, 3, 3));
+        assert_eq!(berlin.date, PartialDate::ymd(1878, 7, 13));
+        // San Stefano and Berlin no longer paint the same map: Kars changed hands at Berlin.
+        let kars = c.territory("kars").unwrap();
+        assert_eq!(kars.holder_at(&stefano.date), Some("ottoman-empire"));
+        assert_eq!(kars.holder_at(&berlin.date), Some("russian-empire"));
+        assert_eq!(berlin.caption(&c), "The map shows 13 July 1878: Congress and Treaty of Berlin.");
+        let year = view(&ViewState::default().with_year(Some(1880), LAST), &c).map_moment();
+        assert_eq!(
+            (year.date, year.caption(&c)),
+            (PartialDate::ymd(1880, 12, 31), "The map shows the end of 1880.".into())
+        );
+    }
+
+    /// For every event that moved a territory on its own day, the map on that day shows the
+    /// holder after it, and the detail's "before → after" (the same periods) agrees.
+    #[test]
+    fn every_treaty_and_its_map_agree() {
+        let c = catalog();
+        let mut checked = 0;
+        for e in &c.events {
+            let on_the_day = view(&ViewState::default().with_event(Some(&e.id)), &c).map_moment().date;
+            let moved = crate::sovereignty::transfers(&e.id, &c.territories);
+            for t in &c.territories {
+                for (i, p) in t.history.iter().enumerate().filter(|(_, p)| p.by.as_deref() == Some(e.id.as_str())) {
+                    let before = i.checked_sub(1).map(|j| t.history[j].holder.as_str());
+                    let listed =
+                        moved.iter().any(|m| m.territory.id == t.id && m.before == before && m.after == p.holder);
+                    assert!(listed, "{} is missing from {}'s detail", t.id, e.id);
+                    if p.start == e.date {
+                        assert_eq!(t.holder_at(&on_the_day), Some(p.holder.as_str()), "{} on {}'s day", t.id, e.id);
+                        checked += 1;
+                    }
+                }
+            }
+        }
+        assert!(checked > 100, "only {checked} same-day changes checked");
     }
 }

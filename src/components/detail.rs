@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use super::event_list::source_item;
 use super::state::ViewContext;
 use crate::data::{Catalog, Event, Names};
-use crate::sovereignty::{transfers, Territory};
+use crate::sovereignty::{transfers, Territory, Transfer};
 
 fn names_view(names: &Names) -> impl IntoView {
     let ru = names.ru.clone().map(|n| view! { <p class="name" lang="ru"><abbr title="Russian">"RU"</abbr>" "{n}</p> });
@@ -42,11 +42,7 @@ fn event_detail(event: &'static Event, catalog: &'static Catalog, hidden: bool) 
             view! {
                 <li data-testid="transfer">
                     <a href=move || ctx.href_for(|s| s.with_territory(Some(id))) data-noscroll>{t.territory.name.clone()}</a>
-                    ": " {if t.before == Some(t.after) {
-                        format!("{}, confirmed", holder_name(Some(t.after)))
-                    } else {
-                        format!("{} → {}", holder_name(t.before), holder_name(Some(t.after)))
-                    }}
+                    ": " {transfer_text(&t, event, holder_name)}
                 </li>
             }
         })
@@ -76,6 +72,20 @@ fn event_detail(event: &'static Event, catalog: &'static Catalog, hidden: bool) 
                 {event.sources.iter().map(|s| source_item(s, catalog)).collect_view()}
             </ul>
         </article>
+    }
+}
+
+/// "Ottoman Empire → Russian Empire", with the day it took effect when that is not the event's own.
+fn transfer_text(t: &Transfer, event: &Event, holder_name: impl Fn(Option<&str>) -> String) -> String {
+    let change = if t.before == Some(t.after) {
+        format!("{}, confirmed", holder_name(Some(t.after)))
+    } else {
+        format!("{} → {}", holder_name(t.before), holder_name(Some(t.after)))
+    };
+    if t.start == event.date {
+        change
+    } else {
+        format!("{change}, from {}", t.start.human())
     }
 }
 

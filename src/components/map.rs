@@ -35,7 +35,9 @@ pub fn AtlasMap() -> impl IntoView {
     let base = basemap::bundled();
     let map = use_pan_zoom(ctx, projection);
     let frame = map.frame;
-    let year = Memo::new(move |_| ctx.state.with(|s| View::new(s, catalog, ctx.last_year).map_year()));
+    let moment = Memo::new(move |_| ctx.state.with(|s| View::new(s, catalog, ctx.last_year).map_moment()));
+    let year = Memo::new(move |_| moment.with(|m| m.date.year));
+    let date = Memo::new(move |_| moment.with(|m| m.date));
     let places = use_places_shown(ctx);
     let hatch_size = move || frame.get().width / 140.0;
 
@@ -73,7 +75,7 @@ pub fn AtlasMap() -> impl IntoView {
                     </defs>
                     <rect class="sea" x="-8000" y="-8000" width="16000" height="16000" />
                     <path class="land" d=base.land.clone() />
-                    <TerritoryLayer year=year frame=frame projection=projection suppress_click=map.suppress_click />
+                    <TerritoryLayer date=date frame=frame projection=projection suppress_click=map.suppress_click />
                     <path class="borders" d=base.borders.clone() />
                     <PlaceMarkers places=places frame=frame projection=projection suppress_click=map.suppress_click />
                 </svg>
@@ -105,7 +107,8 @@ pub fn AtlasMap() -> impl IntoView {
                 </div>
             </div>
             <OffFrameNote places=places frame=frame projection=projection />
-            <Legend year=year />
+            <p class="map-caption" data-testid="map-caption">{move || moment.with(|m| m.caption(catalog))}</p>
+            <Legend date=date />
             <p class="map-credit">
                 "Coasts and modern borders (faint): Natural Earth, public domain. Territory outlines are approximate; each states its precision."
             </p>

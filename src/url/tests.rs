@@ -201,10 +201,23 @@ fn every_canonical_view_round_trips_through_its_url() {
             let view = MapView::new(f(&mut rng, 0.1, 20.0), f(&mut rng, 20.0, 70.0), f(&mut rng, 0.0, 90.0));
             s = s.with_map(Some(view));
         }
+        let s = View::new(&s, &c, LAST).canonical();
         let url = s.to_query();
         let back = parse(&url, &c, LAST);
         assert_eq!(back.notices, Vec::<String>::new(), "{url}");
         assert_eq!(back.state, s, "{url}");
         assert_eq!(back.state.to_query(), url);
     }
+}
+
+/// Issue 11: `?era=empires&year=2020` kept `year=2020` in the URL while the map showed 1918.
+#[test]
+fn a_year_outside_the_filters_is_clamped_with_a_notice() {
+    let c = Catalog::bundled().unwrap();
+    let p = parse("era=empires&year=2020", &c, LAST);
+    assert_eq!(p.state.year, Some(1918));
+    assert_eq!(p.notices, vec!["year=2020 is outside the years shown (1549–1918); the map shows 1918.".to_string()]);
+    assert_eq!(p.state.to_query(), "era=empires&year=1918");
+    let inside = parse("era=empires&year=1880", &c, LAST);
+    assert!(inside.notices.is_empty() && inside.state.year == Some(1880));
 }

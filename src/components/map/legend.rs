@@ -1,22 +1,22 @@
-//! The map's legend: a swatch for each holder on the map in its year, and one for territories
+//! The map's legend: a swatch for each holder on the map at its moment, and one for territories
 //! with no record yet.
 
 use leptos::prelude::*;
 
 use super::NO_RECORD;
 use crate::components::state::ViewContext;
+use crate::date::PartialDate;
 use crate::map_layers::legend;
 
-/// The legend list for the map's year.
+/// The legend list for the map's moment.
 #[component]
 pub(crate) fn Legend(
-    /// The map's year.
-    year: Memo<i32>,
+    /// The map's moment.
+    date: Memo<PartialDate>,
 ) -> impl IntoView {
     let catalog = expect_context::<ViewContext>().catalog;
     let items = move || {
-        let y = year.get();
-        let shown = legend(catalog.territories.iter().map(|t| t.holder_in_year(y)));
+        let shown = date.with(|d| legend(catalog.territories.iter().map(|t| t.holder_at(d))));
         let holders = shown
             .holders
             .into_iter()

@@ -1,4 +1,4 @@
-//! The territory layer: each contested territory coloured by its holder in the map's year,
+//! The territory layer: each contested territory coloured by its holder at the map's moment,
 //! hatched where most states do not recognise that control, outlined when the selected event
 //! moved it, and labelled once it is wide enough on screen.
 
@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use super::NO_RECORD;
 use crate::components::state::{History, ViewContext};
+use crate::date::PartialDate;
 use crate::map_layers::{label_fits, label_size, outline, short_name, Outline};
 use crate::map_view::Frame;
 use crate::projection::Lambert;
@@ -14,8 +15,8 @@ use crate::sovereignty::transfers;
 /// One `<path>` per territory (with its hatching and label); selecting one toggles it.
 #[component]
 pub(crate) fn TerritoryLayer(
-    /// The map's year, which picks each territory's holder.
-    year: Memo<i32>,
+    /// The map's moment, which picks each territory's holder.
+    date: Memo<PartialDate>,
     /// The frame shown, which sizes the labels.
     frame: Memo<Frame>,
     /// Projects the outlines (once, when the layer is built).
@@ -43,13 +44,13 @@ pub(crate) fn TerritoryLayer(
                 move || label_fits(width, &short_name, frame.get().width)
             };
             let id = t.id.as_str();
-            let holder = move || t.holder_in_year(year.get()).and_then(|h| catalog.holder(h));
+            let holder = move || date.with(|d| t.holder_at(d)).and_then(|h| catalog.holder(h));
             let fill = move || holder().map(|h| h.colour.clone()).unwrap_or_else(|| NO_RECORD.into());
             let hatched = move || holder().is_some_and(|h| h.hatched);
             let hatch_d = d.clone();
             let tooltip = move || {
                 let who = holder().map(|h| h.name.clone()).unwrap_or_else(|| "no record".into());
-                format!("{} — {} in {}", t.name, who, year.get())
+                format!("{} — {} on {}", t.name, who, date.with(|d| d.human()))
             };
             let selected = move || ctx.state.with(|s| s.territory.as_deref() == Some(id));
             let select = move |_| {

@@ -91,6 +91,7 @@ async fn main() {
         ("copy link, and index.html as the path", |h| Box::pin(copy_link_and_index_html_path(h))),
         ("the map year colours the territories", |h| Box::pin(the_map_year_colours_the_territories(h))),
         ("a treaty highlights what it moved", |h| Box::pin(a_treaty_highlights_what_it_moved(h))),
+        ("the map shows the event's day", |h| Box::pin(the_map_shows_the_events_day(h))),
         ("a territory filters the timeline, Back undoes it", |h| {
             Box::pin(a_territory_filters_the_timeline_and_back_undoes_it(h))
         }),

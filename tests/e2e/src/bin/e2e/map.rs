@@ -140,3 +140,28 @@ pub(crate) async fn the_map_view_is_a_deep_link(h: &Harness) -> TestResult {
     check(notice.contains("narnia") && notice.contains("map="), || notice.clone())?;
     h.wait_until("/^\\?year=20\\d\\d$/.test(location.search)", "the canonical URL").await
 }
+
+/// Issue 11: the map shows the selected event's own day. San Stefano (3 March 1878) and
+/// Berlin (13 July 1878) no longer paint the same map, a filter does not move the map away
+/// from the event, and a year outside the filters is clamped with a notice.
+pub(crate) async fn the_map_shows_the_events_day(h: &Harness) -> TestResult {
+    h.open("?event=treaty-of-san-stefano-1878").await?;
+    h.wait_until("document.querySelector('[data-testid=map-caption]') !== null", "the caption").await?;
+    let stefano = holder_of(h, "kars").await?;
+    let caption = h.js_string("document.querySelector('[data-testid=map-caption]').textContent").await?;
+    check(stefano == "ottoman-empire", || format!("Kars on 3 March 1878: {stefano}"))?;
+    check(caption.contains("3 March 1878") && caption.contains("San Stefano"), || format!("caption: {caption}"))?;
+    h.open("?era=ukraine-war&event=treaty-of-berlin-1878").await?;
+    h.wait_until(
+        "document.querySelector('[data-testid=map-caption]').textContent.includes('13 July 1878')",
+        "Berlin's day, whatever the era",
+    )
+    .await?;
+    let berlin = holder_of(h, "kars").await?;
+    check(berlin == "russian-empire", || format!("Kars on 13 July 1878: {berlin}"))?;
+    h.open("?era=empires&year=2020").await?;
+    h.wait_until("location.search === '?era=empires&year=1918'", "the year clamped to the era").await?;
+    let notice =
+        h.js_string("[...document.querySelectorAll('[data-testid=notice]')].map(n => n.textContent).join(' ')").await?;
+    check(notice.contains("year=2020 is outside"), || format!("notice: {notice}"))
+}
