@@ -147,11 +147,47 @@ fn territory_detail(territory: &'static Territory, catalog: &'static Catalog) ->
 }
 
 /// The side panel: the selected event and territory, or an introduction to the eras.
+/// After a person selects an event or a territory, brings its detail into the viewport (on a
+/// phone it is far below the list); when the selection is closed, goes back to where they were.
+/// The first run (a deep link being opened) leaves the page where the browser put it.
+fn keep_the_selection_in_view(ctx: ViewContext) {
+    let before_selecting = StoredValue::new(None::<f64>);
+    Effect::new(move |previous: Option<(Option<String>, Option<String>)>| {
+        let now = (ctx.event.get(), ctx.territory.get());
+        let Some(previous) = previous else { return now };
+        let (was, is) = (previous.0.is_some() || previous.1.is_some(), now.0.is_some() || now.1.is_some());
+        if is && previous != now {
+            if !was {
+                before_selecting.set_value(window().scroll_y().ok());
+            }
+            request_animation_frame(|| {
+                let detail = document().query_selector(".side .detail:not(.intro)").ok().flatten();
+                if let Some(detail) = detail {
+                    let rect = detail.get_bounding_client_rect();
+                    let height = window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
+                    if rect.top() < 0.0 || rect.top() > height - 80.0 {
+                        let options = web_sys::ScrollIntoViewOptions::new();
+                        options.set_block(web_sys::ScrollLogicalPosition::Start);
+                        detail.scroll_into_view_with_scroll_into_view_options(&options);
+                    }
+                }
+            });
+        } else if was && !is {
+            if let Some(y) = before_selecting.get_value() {
+                window().scroll_to_with_x_and_y(0.0, y);
+            }
+            before_selecting.set_value(None);
+        }
+        now
+    });
+}
+
 #[component]
 pub(crate) fn Detail() -> impl IntoView {
     let ctx = expect_context::<ViewContext>();
     let catalog = ctx.catalog;
     let eras = Memo::new(move |_| ctx.state.with(|s| s.eras.clone()));
+    keep_the_selection_in_view(ctx);
     move || {
         let selected = ctx.event.get().and_then(|id| catalog.event_position(&id));
         let territory = ctx.territory.get().and_then(|id| catalog.territory(&id));

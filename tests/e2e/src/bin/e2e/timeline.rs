@@ -188,3 +188,30 @@ pub(crate) async fn copy_link_and_index_html_path(h: &Harness) -> TestResult {
     let shown = h.js_string("document.querySelector('.copy-status input').value").await?;
     check(shown.ends_with(&format!("{SUB_PATH}?era=ukraine-war")), || format!("copied {shown:?}"))
 }
+
+/// Issue 11: the selected event's detail is in view at 1280×800 and at 390×844 (on a phone it
+/// is above the list), and closing it brings the person back to the event they chose.
+pub(crate) async fn the_selected_events_detail_is_in_view(h: &Harness) -> TestResult {
+    for (width, height) in [(1280, 800), (390, 844)] {
+        h.client.set_window_size(width, height).await.map_err(|e| e.to_string())?;
+        let result = detail_in_view(h).await.map_err(|e| format!("at {width}×{height}: {e}"));
+        h.client.set_window_size(1280, 900).await.map_err(|e| e.to_string())?;
+        result?;
+    }
+    Ok(())
+}
+
+async fn detail_in_view(h: &Harness) -> TestResult {
+    h.open("?era=empires").await?;
+    h.click("#event-treaty-of-berlin-1878 .event-link").await?;
+    let in_view = |css: &str| {
+        format!(
+            "(() => {{ const t = document.querySelector('{css}'); if (!t) return false; \
+             const r = t.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; }})()"
+        )
+    };
+    h.wait_until(&in_view("[data-testid=detail] h2"), "the detail's heading in the viewport").await?;
+    h.click("[data-testid=detail] .close").await?;
+    h.wait_until("location.search === '?era=empires'", "the detail closed").await?;
+    h.wait_until(&in_view("#event-treaty-of-berlin-1878"), "back at the chosen event").await
+}
