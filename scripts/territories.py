@@ -6,27 +6,30 @@ Usage (from the repository root):
     python3 scripts/territories.py [--atlas DIR] [--out data/territories.geojson] [--check]
 
 DIR is the world-atlas package directory (default: $WORLD_ATLAS_DIR, else
-node_modules/world-atlas).  It must contain land-50m.json and countries-50m.json
-(Natural Earth 1:50m, TopoJSON, from the npm package world-atlas@2).
+node_modules/world-atlas).  It must contain land-10m.json and countries-10m.json
+(Natural Earth 1:10m, TopoJSON, from the npm package world-atlas@2).
 
 What it does, deterministically (Python 3.11 + shapely 2 only):
   1. decodes Natural Earth land and country polygons from the TopoJSON;
-  2. takes the rough hand-drawn outline of each territory (OUTLINES below, lon/lat),
-     intersects it with Natural Earth land, and where the outline is defined by a
-     present-day frontier (e.g. "the part of the 1856 strip now in Ukraine") also
-     with that country's polygon (MASKS);
+  2. takes the rough outline of each unit (OUTLINES below, lon/lat), whose shared
+     edges follow documented lines (rivers, treaty frontiers), intersects it with
+     land, and where the line is a present-day frontier also with that country's
+     polygon (MASKS);
   3. builds the Straits as water plus a ~15 km shore strip (see straits());
-  4. simplifies (0.01 degree, topology preserved), removes overlaps in the order
-     of ORDER (each territory minus everything before it), snaps to a 0.001 degree
-     grid, orients rings (exterior counter-clockwise, holes clockwise, RFC 7946);
+  4. makes the units disjoint in the order of ORDER (each minus everything before
+     it, so neighbours share the earlier unit's edge exactly), closes gaps between
+     neighbours narrower than about 6 km (GAP), nodes the coverage, simplifies all
+     units together (SIMPLIFY, shared edges stay shared), snaps to a 0.001 degree
+     grid and orients rings (exterior counter-clockwise, holes clockwise, RFC 7946);
   5. writes the geometries into the existing GeoJSON file, KEEPING every
-     feature's properties (the history is edited by hand in the GeoJSON; only the
+     feature's properties (the histories are edited in the GeoJSON; only the
      shapes come from here).  Features are matched by "id".
 
 --check only reports areas, validity and overlaps, and does not write.
 
-The outlines are approximate (typically +-10-20 km) and follow the historical
-boundaries named in each comment; every feature's "precision" property says the
+The outlines follow the historical boundaries named in each comment to about
+10-15 km where a line is drawn by hand (25 km where the historical limit is not
+documented better); every feature's "precision" property says the
 same in prose.
 """
 import argparse
