@@ -90,6 +90,7 @@ fn Atlas(
                 </div>
                 <CopyLink/>
             </header>
+            <HowTo/>
             <Notices notices/>
             <Filters/>
             <Axis/>
@@ -105,6 +106,33 @@ fn Atlas(
                 "Nothing is loaded from the network."
             </footer>
         </div>
+    }
+}
+
+/// The browser storage key that remembers the one-line help was dismissed.
+const HOW_TO_DISMISSED: &str = "straitline-how-to-dismissed";
+
+/// One line on how to use the page, until the person dismisses it (remembered in this browser;
+/// it is not part of the view, so it stays out of the URL).
+#[component]
+fn HowTo() -> impl IntoView {
+    let storage = window().local_storage().ok().flatten();
+    let dismissed = RwSignal::new(storage.as_ref().and_then(|s| s.get_item(HOW_TO_DISMISSED).ok().flatten()).is_some());
+    let dismiss = move |_| {
+        if let Some(s) = &storage {
+            let _ = s.set_item(HOW_TO_DISMISSED, "1");
+        }
+        dismissed.set(true);
+    };
+    view! {
+        <Show when=move || !dismissed.get()>
+            <p class="how-to" data-testid="how-to">
+                "Filter by era, category, text or years; select an event on the timeline or in the list to read it and see the map on its day; drag, scroll or pinch the map, and select a territory for its history. Every view has its own link."
+                <button type="button" class="how-to-close" aria-label="Dismiss this help" on:click=dismiss.clone() data-testid="how-to-close">
+                    "×"
+                </button>
+            </p>
+        </Show>
     }
 }
 

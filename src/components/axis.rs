@@ -263,6 +263,15 @@ pub fn Axis() -> impl IntoView {
             <p class="axis-help">
                 "Dense years get more room; numbered circles group events too close to tell apart — select one to zoom in."
             </p>
+            <p class="tone-key" data-testid="tone-key">
+                "Colours give the tone of Russia–Turkey relations that the event shows, not of the event itself: "
+                <span class="tone-dot tone-cooperation" aria-hidden="true"></span>
+                " cooperation, "
+                <span class="tone-dot tone-tension" aria-hidden="true"></span>
+                " tension, "
+                <span class="tone-dot tone-conflict" aria-hidden="true"></span>
+                " conflict between the two."
+            </p>
         </section>
     }
 }

@@ -47,6 +47,10 @@ pub(crate) fn Legend(
     view! {
         <ul class="legend" aria-label="Holders">
             {items}
+            <li data-testid="legend-places">
+                <span class="marker-swatch" aria-hidden="true"></span>
+                "A place that events name: select it to keep only its events"
+            </li>
         </ul>
     }
 }

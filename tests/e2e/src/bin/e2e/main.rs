@@ -93,6 +93,7 @@ async fn main() {
         ("a treaty highlights what it moved", |h| Box::pin(a_treaty_highlights_what_it_moved(h))),
         ("the map shows the event's day", |h| Box::pin(the_map_shows_the_events_day(h))),
         ("the selected event's detail is in view", |h| Box::pin(the_selected_events_detail_is_in_view(h))),
+        ("a newcomer is oriented", |h| Box::pin(a_newcomer_is_oriented(h))),
         ("a territory filters the timeline, Back undoes it", |h| {
             Box::pin(a_territory_filters_the_timeline_and_back_undoes_it(h))
         }),

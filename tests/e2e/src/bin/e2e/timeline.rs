@@ -215,3 +215,21 @@ async fn detail_in_view(h: &Harness) -> TestResult {
     h.wait_until("location.search === '?era=empires'", "the detail closed").await?;
     h.wait_until(&in_view("#event-treaty-of-berlin-1878"), "back at the chosen event").await
 }
+
+/// Issue 11: a newcomer is oriented. The tone colours have a key that says a tone describes
+/// Russia–Turkey relations, the map legend names the place markers, and a one-line help can be
+/// dismissed with a click and stays dismissed after a reload.
+pub(crate) async fn a_newcomer_is_oriented(h: &Harness) -> TestResult {
+    h.open("").await?;
+    let key = h.js_string("document.querySelector('[data-testid=tone-key]').textContent").await?;
+    check(key.contains("Russia–Turkey relations") && key.contains("conflict"), || format!("tone key: {key}"))?;
+    let legend = h.js_string("document.querySelector('[data-testid=legend-places]').textContent").await?;
+    check(legend.contains("place that events name"), || format!("legend: {legend}"))?;
+    h.wait_until("document.querySelector('[data-testid=how-to]') !== null", "the help line").await?;
+    h.click("[data-testid=how-to-close]").await?;
+    h.wait_until("document.querySelector('[data-testid=how-to]') === null", "the help dismissed").await?;
+    h.open("?era=interwar").await?;
+    h.wait_until("document.querySelector('[data-testid=count]') !== null", "the app").await?;
+    let back = h.js("document.querySelector('[data-testid=how-to]') === null").await?;
+    check(back == true, || "the help came back after a reload".into())
+}
