@@ -2,6 +2,7 @@
 //! a link. Seeds that are public encyclopedia articles link to the cited section.
 
 use crate::data::{Catalog, SourceRef};
+use crate::url::percent_encode;
 
 /// A source as shown to the reader.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -45,17 +46,9 @@ pub fn cite(source: &SourceRef, catalog: &Catalog) -> Citation {
 }
 
 /// The fragment MediaWiki gives a heading: spaces become underscores, and anything outside
-/// a safe ASCII set is percent-encoded as UTF-8.
+/// a safe ASCII set (with `:`) is percent-encoded as UTF-8.
 pub fn section_anchor(heading: &str) -> String {
-    let mut out = String::new();
-    for b in heading.replace(' ', "_").bytes() {
-        if b.is_ascii_alphanumeric() || b"-_.:".contains(&b) {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
+    percent_encode(&heading.replace(' ', "_"), |b| b == b':')
 }
 
 #[cfg(test)]

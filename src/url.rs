@@ -138,15 +138,14 @@ pub fn parse(search: &str, catalog: &Catalog, last_year: i32) -> Parsed {
     }
     state.eras.sort_by_key(|e| catalog.era(e).map(|(i, _)| i));
     state.categories.sort();
-    let mut state = state.with_years(from, to, last_year);
+    let state = state.with_years(from, to, last_year);
     // The map's year stays inside the years the filters show; the URL is rewritten to say so.
-    if let Some(year) = state.year {
-        let (first, last) = View::new(&state, catalog, last_year).year_bounds();
-        if !(first..=last).contains(&year) {
-            let clamped = year.clamp(first, last);
-            notices.push(format!("year={year} is outside the years shown ({first}–{last}); the map shows {clamped}."));
-            state = state.with_year(Some(clamped), last_year);
-        }
+    let view = View::new(&state, catalog, last_year);
+    if let (Some(year), Some(inside)) = (state.year, view.year_moved_inside()) {
+        let (first, last) = view.year_bounds();
+        notices.push(format!("year={year} is outside the years shown ({first}–{last}); the map shows {inside}."));
+        let state = state.with_year(Some(inside), last_year);
+        return Parsed { state, notices };
     }
     Parsed { state, notices }
 }
@@ -232,12 +231,18 @@ fn decode_component(s: &str) -> String {
 
 /// Percent-encodes everything but unreserved characters; spaces become `+`.
 pub(crate) fn encode_component(s: &str) -> String {
+    percent_encode(s, |b| b == b' ').replace(' ', "+")
+}
+
+/// Percent-encodes the UTF-8 bytes of `s`, except the unreserved ASCII ones (letters, digits,
+/// `-_.~`) and those `keep` lets through as they are.
+pub(crate) fn percent_encode(s: &str, keep: impl Fn(u8) -> bool) -> String {
     let mut out = String::with_capacity(s.len());
     for b in s.bytes() {
-        match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(b as char),
-            b' ' => out.push('+'),
-            _ => out.push_str(&format!("%{b:02X}")),
+        if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) || keep(b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
         }
     }
     out

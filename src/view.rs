@@ -82,17 +82,14 @@ impl<'a> View<'a> {
         self.map_moment().date.year
     }
 
-    /// The state with its map year moved inside the years the filters show, as the URL parser
-    /// would leave it: links built from a transition (an era chosen while a year is set) are
-    /// canonical, so following one raises no notice.
-    pub(crate) fn canonical(&self) -> ViewState {
-        match self.state.year {
-            Some(year) => {
-                let (first, last) = self.year_bounds();
-                self.state.with_year(Some(year.clamp(first, last)), self.last_year)
-            }
-            None => self.state.clone(),
-        }
+    /// The map year moved inside the years the filters show, when it is outside them, as the
+    /// URL parser leaves it: links built from a transition (an era chosen while a year is set)
+    /// are canonical, so following one raises no notice. `None` when the year is fine.
+    pub(crate) fn year_moved_inside(&self) -> Option<i32> {
+        let year = self.state.year?;
+        let (first, last) = self.year_bounds();
+        let inside = year.clamp(first, last);
+        (inside != year).then_some(inside)
     }
 
     /// The moment the map shows. A `year` parameter shows the end of that year, inside the range

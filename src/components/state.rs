@@ -75,7 +75,10 @@ impl ViewContext {
 
     /// The link that opens `next` on this page (whatever sub-path the app is served from).
     pub(crate) fn href(&self, next: &ViewState) -> String {
-        let query = View::new(next, self.catalog, self.last_year).canonical().to_query();
+        let query = match View::new(next, self.catalog, self.last_year).year_moved_inside() {
+            Some(year) => next.with_year(Some(year), self.last_year).to_query(),
+            None => next.to_query(),
+        };
         let path = self.pathname.get_untracked();
         if query.is_empty() {
             path

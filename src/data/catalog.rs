@@ -117,17 +117,17 @@ impl Catalog {
         // The order of the checks is the order of the errors reported.
         let mut v = Validator::default();
         v.references(&references);
-        let source_ids = v.source_docs(&sources);
+        v.source_docs(&sources);
         let places = v.places(place_records);
         let holders = v.holders(holder_records);
-        let eras = v.eras(era_records, &source_ids);
+        let eras = v.eras(era_records);
         let place_ids: HashSet<&str> = places.iter().map(|p| p.id.as_str()).collect();
         let territory_ids: HashSet<String> = feature_records.iter().map(|f| f.id.clone()).collect();
         let territory_ids: HashSet<&str> = territory_ids.iter().map(String::as_str).collect();
-        let mut events = v.events(event_records, &eras, &places, &place_ids, &territory_ids, &source_ids);
+        let mut events = v.events(event_records, &eras, &places, &place_ids, &territory_ids);
         let event_ids: HashSet<&str> = events.iter().map(|e| e.id.as_str()).collect();
         let holder_ids: HashSet<&str> = holders.iter().map(|h| h.id.as_str()).collect();
-        let territories = v.territories(feature_records, &event_ids, &holder_ids, &source_ids);
+        let territories = v.territories(feature_records, &event_ids, &holder_ids);
         v.aliases(&aliases.territory, &territory_ids);
         v.finish()?;
 

@@ -103,22 +103,21 @@ impl Validator {
         found
     }
 
-    fn sources(&mut self, file: &'static str, record: &str, sources: &[SourceRef], known: &HashSet<&str>) {
+    fn sources(&mut self, file: &'static str, record: &str, sources: &[SourceRef]) {
         if sources.is_empty() {
             self.err(file, record, "sources", "every record must cite at least one source");
         }
         for s in sources {
             match s {
                 SourceRef::Seed { seed, section } => {
-                    if !known.contains(seed.as_str()) {
+                    let known_section = self.seed_sections.get(seed.as_str()).map(|s| s.contains(section));
+                    if known_section.is_none() {
                         self.err(file, record, "sources", format!("unknown seed '{seed}' (not in {SOURCES_FILE})"));
                     }
                     self.text(file, record, "sources.section", section);
-                    if let Some(sections) = self.seed_sections.get(seed.as_str()) {
-                        if !sections.contains(section) {
-                            let message = format!("'{section}' is not a section of {seed} (see {SOURCES_FILE})");
-                            self.err(file, record, "sources.section", message);
-                        }
+                    if known_section == Some(false) {
+                        let message = format!("'{section}' is not a section of {seed} (see {SOURCES_FILE})");
+                        self.err(file, record, "sources.section", message);
                     }
                 }
                 SourceRef::Reference { reference, at } => {
@@ -154,8 +153,9 @@ impl Validator {
     }
 
     /// Checks the seed documents, remembers their sections, and returns their ids.
-    pub(crate) fn source_docs<'a>(&mut self, sources: &'a [SourceDoc]) -> HashSet<&'a str> {
-        let ids = self.unique_ids(SOURCES_FILE, sources.iter().map(|s| s.id.as_str()));
+    /// Checks the seed documents and remembers each one's citable sections for `sources`.
+    pub(crate) fn source_docs(&mut self, sources: &[SourceDoc]) {
+        self.unique_ids(SOURCES_FILE, sources.iter().map(|s| s.id.as_str()));
         for s in sources {
             self.text(SOURCES_FILE, &s.id, "title", &s.title);
             self.text(SOURCES_FILE, &s.id, "publisher", &s.publisher);
@@ -166,7 +166,6 @@ impl Validator {
             }
             self.seed_sections.insert(s.id.clone(), s.sections.clone());
         }
-        ids
     }
 
     pub(crate) fn places(&mut self, records: Vec<PlaceRecord>) -> Vec<Place> {
@@ -222,14 +221,14 @@ impl Validator {
         }
     }
 
-    pub(crate) fn eras(&mut self, records: Vec<EraRecord>, sources: &HashSet<&str>) -> Vec<Era> {
+    pub(crate) fn eras(&mut self, records: Vec<EraRecord>) -> Vec<Era> {
         self.unique_ids(ERAS_FILE, records.iter().map(|r| r.id.as_str()));
         let mut eras: Vec<Era> = Vec::new();
         let count = records.len();
         for (i, r) in records.into_iter().enumerate() {
             self.text(ERAS_FILE, &r.id, "name", &r.name);
             self.text(ERAS_FILE, &r.id, "summary", &r.summary);
-            self.sources(ERAS_FILE, &r.id, &r.sources, sources);
+            self.sources(ERAS_FILE, &r.id, &r.sources);
             let start = self.date(ERAS_FILE, &r.id, "start", &r.start);
             let end = r.end.as_deref().and_then(|e| self.date(ERAS_FILE, &r.id, "end", e));
             if r.end.is_none() && i + 1 != count {
@@ -264,7 +263,6 @@ impl Validator {
         places: &[Place],
         place_ids: &HashSet<&str>,
         territory_ids: &HashSet<&str>,
-        sources: &HashSet<&str>,
     ) -> Vec<Event> {
         const F: &str = EVENTS_FILE;
         self.unique_ids(F, records.iter().map(|r| r.id.as_str()));
@@ -279,7 +277,7 @@ impl Validator {
             }
             let names = r.names.unwrap_or_default();
             self.names(F, id, &names);
-            self.sources(F, id, &r.sources, sources);
+            self.sources(F, id, &r.sources);
             let category =
                 self.one_of((F, id, "category"), &r.category, Category::from_id, Category::ALL.map(Category::id));
             let tone = self.one_of((F, id, "tone"), &r.tone, Tone::from_id, Tone::ALL.map(Tone::id));

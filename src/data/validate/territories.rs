@@ -14,7 +14,6 @@ impl Validator {
         records: Vec<FeatureRecord>,
         events: &HashSet<&str>,
         holders: &HashSet<&str>,
-        sources: &HashSet<&str>,
     ) -> Vec<Territory> {
         const F: &str = TERRITORIES_FILE;
         self.unique_ids(F, records.iter().map(|r| r.id.as_str()));
@@ -30,7 +29,7 @@ impl Validator {
             self.text(F, id, "properties.name", &p.name);
             self.text(F, id, "properties.summary", &p.summary);
             self.text(F, id, "properties.precision", &p.precision);
-            self.sources(F, id, &p.sources, sources);
+            self.sources(F, id, &p.sources);
             let names = p.names.clone().unwrap_or_default();
             self.names(F, id, &names);
             let mut history = Vec::new();
